@@ -95,12 +95,12 @@ function schemaTarget(content: string, filePath: string) {
 }
 
 /** SQL that takes an empty database to the current schema.prisma. */
-export async function diffFromEmpty(connectionString: string): Promise<string> {
-  const schema = readFileSync(SCHEMA_PATH, "utf8");
+export async function diffFromEmpty(connectionString: string, schemaPath = SCHEMA_PATH): Promise<string> {
+  const schema = readFileSync(schemaPath, "utf8");
   return withEngine(connectionString, async (engine) => {
     const result = await engine.diff({
       from: { tag: "empty" },
-      to: schemaTarget(schema, SCHEMA_PATH),
+      to: schemaTarget(schema, schemaPath),
       script: true,
       exitCode: null,
       filters: FILTERS,
@@ -187,7 +187,7 @@ function databaseUrl(serverUrl: string, database: string): string {
  * Compares the database the migrations build with the one schema.prisma describes, in two
  * scratch databases on the given server. Returns the differing catalog lines (empty = in sync).
  */
-export async function checkDrift(serverUrl: string): Promise<string[]> {
+export async function checkDrift(serverUrl: string, schemaPath = SCHEMA_PATH): Promise<string[]> {
   const suffix = `${process.pid}_${Date.now()}`;
   const fromMigrations = `drift_migrations_${suffix}`;
   const fromSchema = `drift_schema_${suffix}`;
@@ -199,7 +199,7 @@ export async function checkDrift(serverUrl: string): Promise<string[]> {
     const migrationsUrl = databaseUrl(serverUrl, fromMigrations);
     const schemaUrl = databaseUrl(serverUrl, fromSchema);
     await applyMigrations(migrationsUrl);
-    const sql = await diffFromEmpty(schemaUrl);
+    const sql = await diffFromEmpty(schemaUrl, schemaPath);
     const client = new pg.Client({ connectionString: schemaUrl });
     await client.connect();
     try {

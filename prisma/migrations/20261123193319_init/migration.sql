@@ -70,6 +70,7 @@ CREATE TABLE "Period" (
     "decisionDate" DATE,
     "tieBreakers" "TieBreaker"[] DEFAULT ARRAY[]::"TieBreaker"[],
     "publishSelfPoints" BOOLEAN NOT NULL DEFAULT false,
+    "illustrative" BOOLEAN NOT NULL DEFAULT false,
     "publishedAt" TIMESTAMP(3),
     "currentPublicationId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
+
+const localeForm = z.object({ locale: z.enum(LOCALES) });
+
+/** Sets the language cookie and returns the visitor to the page they came from. */
+export async function POST(request: NextRequest) {
+  const parsed = localeForm.safeParse(Object.fromEntries(await request.formData()));
+  const referer = request.headers.get("referer");
+  let back = new URL("/", request.url);
+  if (referer) {
+    const from = new URL(referer);
+    // Only ever redirect within this site.
+    if (from.host === request.nextUrl.host) back = new URL(from.pathname + from.search, request.url);
+  }
+  const response = NextResponse.redirect(back, 303);
+  if (parsed.success) {
+    response.cookies.set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  }
+  return response;
+}

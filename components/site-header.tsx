@@ -1,0 +1,27 @@
+import Link from "next/link";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Messages } from "@/lib/i18n/messages";
+
+export function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
+  const other: Locale = locale === "vi" ? "en" : "vi";
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <Link href="/" className="font-semibold text-brand-800 hover:underline">
+          {t.siteName}
+        </Link>
+        <form action="/api/locale" method="post">
+          <input type="hidden" name="locale" value={other} />
+          <button
+            type="submit"
+            lang={other}
+            aria-label={t.languageSwitchLabel}
+            className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+          >
+            {t.languageSwitch}
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+import { getPrisma } from "./prisma";
+
+export type LeagueTableRow = {
+  rank: number;
+  rankChange: number | null;
+  previousRank: number | null;
+  unitCode: string;
+  unitName: string;
+  total: string;
+  applicableMax: string;
+  index: string;
+  band: string | null;
+};
+
+export type LeagueTable = {
+  groupCode: string;
+  groupName: string;
+  mean: string;
+  meanChange: string | null;
+  rows: LeagueTableRow[];
+};
+
+export type PublishedPeriodTables = {
+  code: string;
+  year: number;
+  name: string;
+  authority: string;
+  publishedAt: Date;
+  decisionNumber: string | null;
+  decisionDate: Date | null;
+  tables: LeagueTable[];
+};
+
+/** The current publication of a published period, one league table per group; null if not public. */
+export async function getPublishedLeagueTables(periodCode: string): Promise<PublishedPeriodTables | null> {
+  const period = await getPrisma().period.findFirst({
+    where: { code: periodCode, status: "published", currentPublicationId: { not: null } },
+    select: {
+      code: true,
+      year: true,
+      name: true,
+      authority: { select: { name: true } },
+      currentPublication: {
+        select: {
+          publishedAt: true,
+          decisionNumber: true,
+          decisionDate: true,
+          groupStats: {
+            select: { mean: true, meanChange: true, group: { select: { id: true, code: true, name: true, order: true } } },
+          },
+          results: {
+            orderBy: [{ rank: "asc" }, { unitCode: "asc" }],
+            select: {
+              groupId: true,
+              rank: true,
+              rankChange: true,
+              previousRank: true,
+              unitCode: true,
+              unitName: true,
+              total: true,
+              applicableMax: true,
+              index: true,
+              band: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  const publication = period?.currentPublication;
+  if (!period || !publication) return null;
+
+  const tables = publication.groupStats
+    .sort((a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code))
+    .map((stat) => ({
+      groupCode: stat.group.code,
+      groupName: stat.group.name,
+      mean: stat.mean.toString(),
+      meanChange: stat.meanChange?.toString() ?? null,
+      rows: publication.results
+        .filter((row) => row.groupId === stat.group.id)
+        .map((row) => ({
+          rank: row.rank,
+          rankChange: row.rankChange,
+          previousRank: row.previousRank,
+          unitCode: row.unitCode,
+          unitName: row.unitName,
+          total: row.total.toString(),
+          applicableMax: row.applicableMax.toString(),
+          index: row.index.toString(),
+          band: row.band,
+        })),
+    }));
+
+  return {
+    code: period.code,
+    year: period.year,
+    name: period.name,
+    authority: period.authority.name,
+    publishedAt: publication.publishedAt,
+    decisionNumber: publication.decisionNumber,
+    decisionDate: publication.decisionDate,
+    tables,
+  };
+}

@@ -1,0 +1,59 @@
+import { getPrisma } from "./prisma";
+
+export type PublishedPeriodSummary = {
+  code: string;
+  year: number;
+  name: string;
+  authority: string;
+  publishedAt: Date;
+  decisionNumber: string | null;
+  decisionDate: Date | null;
+  groups: { code: string; name: string; unitCount: number; mean: string }[];
+};
+
+/** Every published period (the public may see nothing else), newest year first. */
+export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> {
+  const periods = await getPrisma().period.findMany({
+    where: { status: "published", currentPublicationId: { not: null } },
+    orderBy: [{ year: "desc" }, { code: "asc" }],
+    select: {
+      code: true,
+      year: true,
+      name: true,
+      authority: { select: { name: true } },
+      currentPublication: {
+        select: {
+          publishedAt: true,
+          decisionNumber: true,
+          decisionDate: true,
+          groupStats: {
+            select: { unitCount: true, mean: true, group: { select: { code: true, name: true, order: true } } },
+          },
+        },
+      },
+    },
+  });
+  return periods.flatMap((period) => {
+    const publication = period.currentPublication;
+    if (!publication) return [];
+    return [
+      {
+        code: period.code,
+        year: period.year,
+        name: period.name,
+        authority: period.authority.name,
+        publishedAt: publication.publishedAt,
+        decisionNumber: publication.decisionNumber,
+        decisionDate: publication.decisionDate,
+        groups: publication.groupStats
+          .sort((a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code))
+          .map((stat) => ({
+            code: stat.group.code,
+            name: stat.group.name,
+            unitCount: stat.unitCount,
+            mean: stat.mean.toString(),
+          })),
+      },
+    ];
+  });
+}
