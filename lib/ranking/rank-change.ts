@@ -1,0 +1,48 @@
+export type PreviousRank = { unitCode: string; groupCode: string; rank: number };
+
+/**
+ * Why `rankChange` is or is not given, so a page can say so instead of showing a blank:
+ * - comparable: the unit itself was ranked in the same group last period and nothing merged into it;
+ * - new: not ranked last period and has no predecessors;
+ * - merged: it has predecessors, whose own ranks are listed instead of a computed change;
+ * - group-changed: ranked last period, but in another group, where ranks mean something else;
+ * - no-previous-period: there is nothing to compare with.
+ */
+export type RankComparability = "comparable" | "new" | "merged" | "group-changed" | "no-previous-period";
+
+export type RankChange = {
+  /** The unit's own rank last period in the same group; null when it had none. */
+  previousRank: number | null;
+  /** previousRank − rank: positive means the unit moved up. */
+  rankChange: number | null;
+  comparability: RankComparability;
+  /** Last period's ranks of the predecessors that were ranked, by unit code; never an estimate. */
+  predecessorRanks: PreviousRank[];
+};
+
+export type CurrentRank = { unitCode: string; groupCode: string; predecessors: readonly string[]; rank: number };
+
+export function computeRankChange(current: CurrentRank, previousRanks: readonly PreviousRank[] | undefined): RankChange {
+  if (!previousRanks) return { previousRank: null, rankChange: null, comparability: "no-previous-period", predecessorRanks: [] };
+
+  const own = previousRanks.filter((row) => row.unitCode === current.unitCode);
+  const sameGroup = own.find((row) => row.groupCode === current.groupCode);
+  const previousRank = sameGroup?.rank ?? null;
+
+  if (current.predecessors.length > 0) {
+    const predecessors = new Set(current.predecessors);
+    const predecessorRanks = previousRanks
+      .filter((row) => predecessors.has(row.unitCode))
+      .map((row) => ({ unitCode: row.unitCode, groupCode: row.groupCode, rank: row.rank }))
+      .sort((a, b) => compareCodes(a.unitCode, b.unitCode) || compareCodes(a.groupCode, b.groupCode));
+    return { previousRank, rankChange: null, comparability: "merged", predecessorRanks };
+  }
+  if (previousRank !== null) {
+    return { previousRank, rankChange: previousRank - current.rank, comparability: "comparable", predecessorRanks: [] };
+  }
+  return { previousRank: null, rankChange: null, comparability: own.length > 0 ? "group-changed" : "new", predecessorRanks: [] };
+}
+
+function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
