@@ -23,7 +23,9 @@ export default async function HomePage() {
       <section className="space-y-3">
         <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t.homeTitle}</h1>
         <p className="max-w-3xl text-slate-700">{t.homeIntro}</p>
-        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t.demoNotice}</p>
+        {periods.some((period) => period.illustrative) ? (
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t.demoNotice}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="periods-heading" className="space-y-3">

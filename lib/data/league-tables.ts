@@ -28,6 +28,7 @@ export type PublishedPeriodTables = {
   publishedAt: Date;
   decisionNumber: string | null;
   decisionDate: Date | null;
+  illustrative: boolean;
   tables: LeagueTable[];
 };
 
@@ -39,6 +40,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
       code: true,
       year: true,
       name: true,
+      illustrative: true,
       authority: { select: { name: true } },
       currentPublication: {
         select: {
@@ -100,6 +102,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
     publishedAt: publication.publishedAt,
     decisionNumber: publication.decisionNumber,
     decisionDate: publication.decisionDate,
+    illustrative: period.illustrative,
     tables,
   };
 }

@@ -8,6 +8,7 @@ export type PublishedPeriodSummary = {
   publishedAt: Date;
   decisionNumber: string | null;
   decisionDate: Date | null;
+  illustrative: boolean;
   groups: { code: string; name: string; unitCount: number; mean: string }[];
 };
 
@@ -20,6 +21,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
       code: true,
       year: true,
       name: true,
+      illustrative: true,
       authority: { select: { name: true } },
       currentPublication: {
         select: {
@@ -45,6 +47,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
         publishedAt: publication.publishedAt,
         decisionNumber: publication.decisionNumber,
         decisionDate: publication.decisionDate,
+        illustrative: period.illustrative,
         groups: publication.groupStats
           .sort((a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code))
           .map((stat) => ({

@@ -34,7 +34,9 @@ export default async function PeriodPage({ params }: Props) {
         {period.decisionNumber && period.decisionDate ? (
           <p className="text-sm text-slate-600">{t.decisionOf(period.decisionNumber, formatDate(period.decisionDate, locale))}</p>
         ) : null}
-        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t.demoNotice}</p>
+        {period.illustrative ? (
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t.demoNotice}</p>
+        ) : null}
       </header>
       {period.tables.map((table) => (
         <section key={table.groupCode} aria-labelledby={`group-${table.groupCode}`} className="space-y-2">

@@ -324,6 +324,7 @@ CREATE TABLE "PublishedResult" (
     "rank" INTEGER NOT NULL,
     "previousRank" INTEGER,
     "rankChange" INTEGER,
+    "rankComparability" TEXT NOT NULL,
     "band" TEXT,
     "fields" JSONB NOT NULL,
     "criteria" JSONB NOT NULL,
@@ -448,6 +449,7 @@ CREATE TABLE "SipasElementResult" (
     "name" TEXT,
     "index" DECIMAL(9,4) NOT NULL,
     "responses" INTEGER,
+    "order" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "SipasElementResult_pkey" PRIMARY KEY ("sipasResultId","code")
 );

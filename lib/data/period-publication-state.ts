@@ -1,0 +1,33 @@
+import type { Tx } from "./transaction";
+
+/** Locks the period row so two publications of the same period cannot interleave. */
+export async function lockPeriodForPublication(tx: Tx, periodId: string): Promise<void> {
+  await tx.$queryRaw`select id from "Period" where id = ${periodId} for update`;
+}
+
+export async function loadApprovedSipas(tx: Tx, periodId: string): Promise<Map<string, { index: string; responses: number }>> {
+  const rows = await tx.sipasResult.findMany({
+    where: { periodId, state: "approved" },
+    select: { index: true, responses: true, unit: { select: { code: true } } },
+  });
+  return new Map(rows.map((row) => [row.unit.code, { index: row.index.toFixed(4), responses: row.responses }]));
+}
+
+export async function markPeriodPublished(
+  tx: Tx,
+  args: { periodId: string; publicationId: string; decisionNumber: string | null; decisionDate: Date | null },
+): Promise<void> {
+  const period = await tx.period.update({
+    where: { id: args.periodId },
+    data: {
+      status: "published",
+      publishedAt: new Date(),
+      currentPublicationId: args.publicationId,
+      decisionNumber: args.decisionNumber,
+      decisionDate: args.decisionDate,
+    },
+    select: { criteriaSetId: true },
+  });
+  // A set used by a published period is never edited again: a new version is made instead.
+  await tx.criteriaSet.updateMany({ where: { id: period.criteriaSetId, lockedAt: null }, data: { lockedAt: new Date() } });
+}

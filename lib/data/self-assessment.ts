@@ -1,0 +1,71 @@
+import type { Tx } from "./transaction";
+
+/**
+ * The assessment an officer may edit: the unit is the officer's own (checked in the where clause,
+ * never trusted from the form) and the period is open for self-assessment.
+ */
+export async function findEditableAssessment(tx: Tx, args: { periodCode: string; unitCode: string; actorUnitId: string }) {
+  return tx.assessment.findFirst({
+    where: {
+      unitId: args.actorUnitId,
+      unit: { code: args.unitCode },
+      period: { code: args.periodCode },
+    },
+    select: {
+      id: true,
+      status: true,
+      reopenedAt: true,
+      period: { select: { id: true, status: true, selfAssessmentDeadline: true, criteriaSetId: true } },
+    },
+  });
+}
+
+export async function findLeafCriteria(tx: Tx, criteriaSetId: string, codes: string[]) {
+  return tx.criterion.findMany({
+    where: { criteriaSetId, code: { in: codes }, children: { none: {} } },
+    select: { id: true, code: true, maxPoints: true, method: true },
+  });
+}
+
+export async function findScoresForUpdate(tx: Tx, assessmentId: string, criterionIds: string[]) {
+  return tx.criterionScore.findMany({
+    where: { assessmentId, criterionId: { in: criterionIds } },
+    select: { id: true, criterionId: true, version: true, selfPoints: true, selfNotApplicable: true, selfNote: true },
+  });
+}
+
+export async function writeSelfScore(
+  tx: Tx,
+  args: {
+    assessmentId: string;
+    criterionId: string;
+    existing: { id: string; version: number } | null;
+    selfPoints: string | null;
+    selfNotApplicable: boolean;
+    notApplicableReason: string | null;
+    selfNote: string | null;
+    actorId: string;
+  },
+): Promise<boolean> {
+  const data = {
+    selfPoints: args.selfPoints,
+    selfNotApplicable: args.selfNotApplicable,
+    notApplicableReason: args.notApplicableReason,
+    selfNote: args.selfNote,
+    updatedById: args.actorId,
+  };
+  if (!args.existing) {
+    await tx.criterionScore.create({ data: { assessmentId: args.assessmentId, criterionId: args.criterionId, ...data } });
+    return true;
+  }
+  // Optimistic lock: the update only lands if nobody saved since the version we read.
+  const updated = await tx.criterionScore.updateMany({
+    where: { id: args.existing.id, version: args.existing.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return updated.count === 1;
+}
+
+export async function markAssessmentInProgress(tx: Tx, assessmentId: string): Promise<void> {
+  await tx.assessment.updateMany({ where: { id: assessmentId, status: "not_started" }, data: { status: "in_progress" } });
+}

@@ -1,0 +1,91 @@
+import { computePeriodResults } from "@/lib/ranking/compute-period-results";
+import { loadPeriodScoring } from "@/lib/data/load-period-scoring";
+import { storePublication } from "@/lib/data/store-publication";
+import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
+import { writeAuditLog } from "@/lib/data/audit-log";
+import { inTransaction, type Tx } from "@/lib/data/transaction";
+
+export type PublishPeriodCommand = {
+  periodCode: string;
+  actorId: string | null;
+  /** Required to correct a period that is already published (an erratum). */
+  reason?: string | null;
+  decisionNumber?: string | null;
+  decisionDate?: Date | null;
+};
+
+export class PublishPeriodError extends Error {
+  constructor(
+    readonly code: "not_found" | "wrong_state" | "reason_required" | "empty",
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = "PublishPeriodError";
+  }
+}
+
+/**
+ * Computes the period's results from its current scores and stores them as a new publication:
+ * the first one, or a corrected version (erratum) that keeps every earlier one.
+ */
+export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodCommand) {
+  const scoring = await loadPeriodScoring(command.periodCode, tx);
+  if (!scoring) {
+    throw new PublishPeriodError("not_found", `Không có kỳ đánh giá "${command.periodCode}".`, `No period "${command.periodCode}".`);
+  }
+  const { period } = scoring;
+  await lockPeriodForPublication(tx, period.id);
+  const current = await tx.period.findUniqueOrThrow({
+    where: { id: period.id },
+    select: { status: true, decisionNumber: true, decisionDate: true },
+  });
+  if (current.status !== "approved" && current.status !== "published") {
+    throw new PublishPeriodError(
+      "wrong_state",
+      `Chỉ công bố được kỳ đã phê duyệt (hiện tại: ${current.status}).`,
+      `Only an approved period can be published (current state: ${current.status}).`,
+    );
+  }
+  const reason = command.reason?.trim() || null;
+  if (current.status === "published" && !reason) {
+    throw new PublishPeriodError(
+      "reason_required",
+      "Kỳ này đã công bố: phải nêu lý do đính chính.",
+      "This period is already published: a correction needs a reason.",
+    );
+  }
+  if (scoring.input.units.length === 0) {
+    throw new PublishPeriodError("empty", "Kỳ đánh giá chưa có đơn vị nào.", "The period evaluates no unit.");
+  }
+
+  const results = computePeriodResults(scoring.input);
+  const decisionNumber = command.decisionNumber ?? current.decisionNumber;
+  const decisionDate = command.decisionDate ?? current.decisionDate;
+  const { publicationId, version } = await storePublication(tx, {
+    periodId: period.id,
+    results,
+    unitIds: scoring.unitIds,
+    groupIds: scoring.groupIds,
+    sipas: await loadApprovedSipas(tx, period.id),
+    reason,
+    decisionNumber,
+    decisionDate,
+    publishedById: command.actorId,
+  });
+  await markPeriodPublished(tx, { periodId: period.id, publicationId, decisionNumber, decisionDate });
+  await writeAuditLog(tx, {
+    actorId: command.actorId,
+    action: version === 1 ? "period.publish" : "period.erratum",
+    entityType: "Period",
+    entityId: period.id,
+    periodId: period.id,
+    before: { status: current.status },
+    after: { status: "published", publicationVersion: version, reason },
+  });
+  return { publicationId, version, results };
+}
+
+export function publishPeriod(command: PublishPeriodCommand) {
+  return inTransaction((tx) => publishPeriodInTransaction(tx, command));
+}

@@ -1,0 +1,154 @@
+/**
+ * npm run cli -- import <file.json> [--replace] [--publish]
+ * npm run cli -- export <period-code> [--format json]
+ * npm run cli -- rankings <period-code> [--group <group-code>]
+ *
+ * Machine output goes to stdout alone; progress, warnings and errors go to stderr, in
+ * Vietnamese and English. See ../shared/domain/results-format.md.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { openDatabase } from "./db/open-database";
+import { UserFacingError } from "./db/user-facing-error";
+import { parseResultsPackage } from "@/lib/results-package/parse-results-package";
+import { formatIssue } from "@/lib/results-package/validation-error";
+import { toResultsPackageJson } from "@/lib/results-package/write-results-package";
+import { importResultsPackage } from "@/lib/services/import-results-package";
+import { computeRankings, ComputeRankingsError } from "@/lib/services/compute-rankings";
+import { ResultsPackageConflictError } from "@/lib/data/store-results-package";
+import { loadResultsPackage } from "@/lib/data/load-results-package";
+import { disconnectPrisma } from "@/lib/data/prisma";
+
+const USAGE = `Usage:
+  npm run cli -- import <file.json> [--replace] [--publish]
+  npm run cli -- export <period-code> [--format json]
+  npm run cli -- rankings <period-code> [--group <group-code>]`;
+
+/** Refused before reading: a results package of a whole country is a few tens of MB. */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+class CliFailure extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+  }
+}
+
+function progress(line: string): void {
+  process.stderr.write(`… ${line}\n`);
+}
+
+async function importCommand(file: string | undefined, flags: { replace: boolean; publish: boolean }): Promise<void> {
+  if (!file) throw new CliFailure(["Thiếu tệp cần nhập. / Missing the file to import.", USAGE]);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new CliFailure([`Không đọc được tệp ${file}. / Cannot read file ${file}.`]);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new CliFailure([
+      `Tệp ${file} quá lớn (${Math.round(size / 1048576)} MB, tối đa ${MAX_FILE_BYTES / 1048576} MB). / ` +
+        `File ${file} is too large (${Math.round(size / 1048576)} MB, at most ${MAX_FILE_BYTES / 1048576} MB).`,
+    ]);
+  }
+  if (!/\.json$/i.test(file)) {
+    throw new CliFailure([`Chỉ nhập được tệp .json. / Only .json files can be imported.`]);
+  }
+  progress(`reading ${file}`);
+  const parsed = parseResultsPackage(readFileSync(file));
+  if (!parsed.ok) {
+    throw new CliFailure([
+      `Tệp không hợp lệ: ${parsed.issues.length} lỗi, không có gì được nhập. / Invalid file: ${parsed.issues.length} problem(s), nothing imported.`,
+      ...parsed.issues.map(formatIssue),
+    ]);
+  }
+  const pkg = parsed.package;
+  progress(`importing ${pkg.period.code}: ${pkg.units.length} units, ${pkg.scores.length} scores`);
+  try {
+    const outcome = await importResultsPackage({ pkg, replace: flags.replace, publish: flags.publish, actorId: null, onProgress: progress });
+    for (const warning of outcome.warnings) process.stderr.write(`! ${warning.vi} / ${warning.en}\n`);
+    for (const rename of outcome.renamedUnits) {
+      process.stderr.write(`! Đổi tên đơn vị / unit renamed ${rename.code}: "${rename.from}" → "${rename.to}"\n`);
+    }
+    process.stderr.write(
+      `✔ ${outcome.replaced ? "Đã thay thế / Replaced" : "Đã nhập / Imported"} ${pkg.period.code}` +
+        (outcome.publishedVersion ? ` — đã công bố / published (v${outcome.publishedVersion})` : "") +
+        "\n",
+    );
+  } catch (error) {
+    if (error instanceof ResultsPackageConflictError) {
+      throw new CliFailure(["Không có gì được nhập. / Nothing was imported.", ...error.issues.map((issue) => `${issue.path}: ${issue.vi} / ${issue.en}`)]);
+    }
+    throw error;
+  }
+}
+
+async function exportCommand(periodCode: string | undefined, format: string): Promise<void> {
+  if (!periodCode) throw new CliFailure(["Thiếu mã kỳ đánh giá. / Missing the period code.", USAGE]);
+  if (format !== "json") {
+    throw new CliFailure([`Định dạng "${format}" chưa được hỗ trợ; dùng json. / Format "${format}" is not supported yet; use json.`]);
+  }
+  const pkg = await loadResultsPackage(periodCode);
+  if (!pkg) throw new CliFailure([`Không có kỳ đánh giá "${periodCode}". / No period "${periodCode}".`]);
+  process.stdout.write(`${JSON.stringify(toResultsPackageJson(pkg), null, 2)}\n`);
+}
+
+async function rankingsCommand(periodCode: string | undefined, group: string | undefined): Promise<void> {
+  if (!periodCode) throw new CliFailure(["Thiếu mã kỳ đánh giá. / Missing the period code.", USAGE]);
+  try {
+    process.stdout.write(`${JSON.stringify(await computeRankings(periodCode, group ?? null), null, 2)}\n`);
+  } catch (error) {
+    if (error instanceof ComputeRankingsError) throw new CliFailure([`${error.vi} / ${error.en}`]);
+    throw error;
+  }
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        replace: { type: "boolean", default: false },
+        publish: { type: "boolean", default: false },
+        format: { type: "string", default: "json" },
+        group: { type: "string" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const [command, target] = args.positionals;
+  if (!command || !["import", "export", "rankings"].includes(command)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+
+  const database = await openDatabase();
+  process.env.DATABASE_URL = database.url;
+  try {
+    if (command === "import") await importCommand(target, { replace: args.values.replace, publish: args.values.publish });
+    if (command === "export") await exportCommand(target, args.values.format);
+    if (command === "rankings") await rankingsCommand(target, args.values.group);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      process.stderr.write(`✖ ${error.lines.join("\n  ")}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await disconnectPrisma();
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UserFacingError) process.stderr.write(`✖ ${error.message}\n`);
+    else console.error(error);
+    process.exit(1);
+  },
+);

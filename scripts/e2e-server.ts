@@ -1,0 +1,53 @@
+/**
+ * The server Playwright tests run against: the production build on a fresh database (on
+ * DATABASE_URL's server when set, else a throw-away embedded PostgreSQL) with the demo data.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import exitHook from "async-exit-hook";
+import { PROJECT_ROOT } from "./db/embedded-server";
+import { applyMigrations } from "./db/migrations";
+import { seedDemoIfEmpty } from "./seed/seed-demo";
+import { createDatabase, dropDatabase, startTestDatabaseServer, type TestDatabaseServer } from "../tests/support/test-database-server";
+
+const port = process.env.E2E_PORT ?? "3100";
+let server: TestDatabaseServer | null = null;
+let databaseName: string | null = null;
+let web: ChildProcess | null = null;
+
+async function cleanup(): Promise<void> {
+  if (web && web.exitCode === null) {
+    const exited = new Promise((resolve) => web?.once("exit", resolve));
+    web.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+  if (server && databaseName) await dropDatabase(server, databaseName).catch(() => {});
+  await server?.stop();
+}
+
+exitHook.forceExitTimeout(15_000);
+exitHook((done) => {
+  void cleanup().finally(done);
+});
+
+async function main() {
+  server = await startTestDatabaseServer();
+  databaseName = await createDatabase(server, "par_e2e");
+  const url = server.databaseUrl(databaseName);
+  await applyMigrations(url);
+  await seedDemoIfEmpty(url, () => {});
+  web = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "--port", port], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  web.once("exit", (code) => {
+    void cleanup().finally(() => process.exit(code ?? 1));
+  });
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await cleanup();
+  process.exit(1);
+});

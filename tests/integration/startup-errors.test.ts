@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+
+function run(script: string, args: string[], env: Record<string, string>) {
+  const result = spawnSync(tsx, [script, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };
+}
+
+describe("start-up faults give one clear line", () => {
+  it("an unreachable DATABASE_URL names host and port and what to check, without a stack trace", () => {
+    const result = run("scripts/migrate.ts", ["deploy"], { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/par_index" });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("127.0.0.1:1");
+    expect(result.stderr).toContain("DATABASE_URL");
+    expect(result.stderr).toMatch(/Check that the server is running/);
+    expect(result.stderr.split("\n")).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a malformed DATABASE_URL is reported as such", () => {
+    const result = run("scripts/migrate.ts", ["deploy"], { DATABASE_URL: "not a url" });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/DATABASE_URL is not a valid URL/);
+  });
+
+  it("a web port already in use says so and names the variable that changes it", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const result = run("scripts/run-app.ts", ["start"], { PORT: String(port), DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" });
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain(`Port ${port} is already in use`);
+      expect(result.stderr).toContain("PORT=");
+    } finally {
+      blocker.close();
+    }
+  });
+});

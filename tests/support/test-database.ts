@@ -1,0 +1,34 @@
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
+import { disconnectPrisma } from "@/lib/data/prisma";
+
+async function truncateAll(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string }>(
+      `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations'`,
+    );
+    if (tables.rowCount) await client.query(`truncate ${tables.rows.map((row) => row.name).join(", ")} restart identity cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Points the data layer at this run's fresh, migrated database and empties it before each
+ * test, so every test states the data it relies on.
+ */
+export function withTestDatabase(): { url: () => string } {
+  const url = inject("databaseUrl");
+  beforeAll(() => {
+    process.env.DATABASE_URL = url;
+  });
+  beforeEach(async () => {
+    await truncateAll(url);
+  });
+  afterAll(async () => {
+    await disconnectPrisma();
+  });
+  return { url: () => url };
+}
