@@ -15,7 +15,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
           <button
             type="submit"
             lang={other}
-            aria-label={t.languageSwitchLabel}
+            title={t.languageSwitchLabel}
             className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
           >
             {t.languageSwitch}

@@ -110,7 +110,7 @@ export type CriterionJson = {
 };
 
 /** The criteria tree as a whole (for consumers that validate a package in one go). */
-export const criterionSchema: z.ZodType<CriterionJson> = z.object({
+export const criterionSchema: z.ZodType<CriterionJson, CriterionJson> = z.object({
   ...criterionFields,
   get children() {
     return z.array(criterionSchema).nullish();

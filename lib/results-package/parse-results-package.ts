@@ -566,6 +566,7 @@ interface CriteriaState {
   byCode: Map<string, CriterionInfo>;
   malformed: Set<string>;
   tooDeepReported: boolean;
+  visited: WeakSet<object>;
 }
 
 /** The fields of one object that passed their check; `failed` names those that did not. */
@@ -671,6 +672,9 @@ class PackageValidator {
       this.issues.push(issue("wrong_type", path, { expected: "object", received: jsonType(raw) }));
       return undefined;
     }
+    // Fast path: almost every row is valid, and one parse of the whole row is twice as fast.
+    const whole = schema.safeParse(raw);
+    if (whole.success) return { data: whole.data as Partial<z.output<S>>, failed: new Set(), complete: true };
     const data: Record<string, unknown> = {};
     const failed = new Set<string>();
     for (const [key, fieldSchema] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
@@ -750,6 +754,7 @@ class PackageValidator {
       byCode: new Map(),
       malformed: new Set(),
       tooDeepReported: false,
+      visited: new WeakSet(),
     };
     const header = this.fields(criteriaSetHeaderSchema, raw, ["criteriaSet"]);
     if (header?.complete) state.header = { code: header.data.code!, name: header.data.name! };
@@ -804,8 +809,12 @@ class PackageValidator {
     if (code !== undefined && (data.code === undefined || failed.has("children"))) state.malformed.add(code);
 
     const method = data.method ?? parent?.method ?? "appraisal";
+    // A value handed over in memory (not read from text) may reuse a node object, even in a cycle:
+    // check its fields again, but walk its subtree once.
+    const revisit = isObject(raw) && state.visited.has(raw);
+    if (isObject(raw)) state.visited.add(raw);
     // A "children" that is not a list is reported; the node is then treated as neither leaf nor parent.
-    const children = failed.has("children") ? undefined : (data.children ?? []);
+    const children = failed.has("children") || revisit ? undefined : (data.children ?? []);
     const isLeaf = children !== undefined && children.length === 0;
     const maxPath = [...path, "maxPoints"];
     const given = data.maxPoints == null ? undefined : this.decimal(data.maxPoints, maxPath);
