@@ -706,7 +706,8 @@ class PackageValidator {
   }
 
   private decimal(raw: unknown, path: PathSegment[], options: DecimalInputOptions = {}): Decimal | null {
-    const numberSource = typeof raw === "number" ? this.numberSources.get(formatPath(path)) : undefined;
+    const numberSource =
+      typeof raw === "number" && this.numberSources.size > 0 ? this.numberSources.get(formatPath(path)) : undefined;
     const result = parseDecimalInput(raw, { ...options, numberSource });
     if (result.ok) return result.value;
     this.issues.push(issueAt(path, result.code, result));
