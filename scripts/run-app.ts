@@ -14,7 +14,7 @@ import path from "node:path";
 import exitHook from "async-exit-hook";
 import { PROJECT_ROOT } from "./db/embedded-server";
 import { openDatabase, type OpenDatabase } from "./db/open-database";
-import { applyMigrations } from "./db/migrations";
+import { applyMigrations, pendingMigrations } from "./db/migrations";
 import { UserFacingError } from "./db/user-facing-error";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
@@ -128,7 +128,14 @@ async function main(): Promise<void> {
   say(process.env.DATABASE_URL ? "▸ Connecting to DATABASE_URL…" : "▸ Starting the embedded PostgreSQL (.data/pg)…");
   database = await openDatabase();
 
-  if (mode !== "start") {
+  if (mode === "start") {
+    const pending = await pendingMigrations(database.url);
+    if (pending.length) {
+      throw new UserFacingError(
+        `The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Apply them first: npm run db:migrate`,
+      );
+    }
+  } else {
     const applied = await applyMigrations(database.url);
     say(applied.length ? `▸ Applied migrations: ${applied.join(", ")}` : "▸ Database schema is up to date.");
     const seeded = await seedDemoIfEmpty(database.url, (line) => say(`  ${line}`));

@@ -94,6 +94,25 @@ function schemaTarget(content: string, filePath: string) {
   return { tag: "schemaDatamodel", files: [{ path: filePath, content }] };
 }
 
+/** Migrations in prisma/migrations not yet recorded as finished in the database. */
+export async function pendingMigrations(connectionString: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const exists = await client.query(`select to_regclass('public._prisma_migrations') is not null as present`);
+    const applied = exists.rows[0]?.present
+      ? new Set(
+          (await client.query<{ name: string }>(`select migration_name as name from _prisma_migrations where finished_at is not null`)).rows.map(
+            (row) => row.name,
+          ),
+        )
+      : new Set<string>();
+    return migrationDirectories().filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
 /** SQL that takes an empty database to the current schema.prisma. */
 export async function diffFromEmpty(connectionString: string, schemaPath = SCHEMA_PATH): Promise<string> {
   const schema = readFileSync(schemaPath, "utf8");

@@ -41,4 +41,11 @@ export const demoUsers: DemoUser[] = [
     unitCode: "so-y-te",
     unitName: "Sở Y tế",
   },
+  {
+    email: "dantoc@demo.parindex.vn",
+    name: "Vì Văn Sơn",
+    role: "unit_officer",
+    unitCode: "ban-dan-toc",
+    unitName: "Ban Dân tộc",
+  },
 ];

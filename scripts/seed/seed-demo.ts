@@ -57,7 +57,7 @@ export async function seedDemo(log: (line: string) => void): Promise<void> {
   for (const [unitCode, scores] of byUnit) {
     const officer = demoUsers.find((user) => user.unitCode === unitCode);
     const actor = officer ? await findUserActor(officer.email) : null;
-    if (!actor) continue;
+    if (!actor) throw new Error(`Demo self-scores for ${unitCode} need a demo officer of that unit.`);
     // Self-assessment is judged against today's date; the demo period's deadline is in 2026.
     await saveSelfScores(
       actor,

@@ -17,16 +17,20 @@ async function truncateAll(url: string): Promise<void> {
 
 /**
  * Points the data layer at this run's fresh, migrated database and empties it before each
- * test, so every test states the data it relies on.
+ * test (or once before the file's tests, for read-only tests over one expensive data set), so
+ * every test states the data it relies on.
  */
-export function withTestDatabase(): { url: () => string } {
+export function withTestDatabase(options: { reset: "each" | "once" } = { reset: "each" }): { url: () => string } {
   const url = inject("databaseUrl");
-  beforeAll(() => {
+  beforeAll(async () => {
     process.env.DATABASE_URL = url;
+    if (options.reset === "once") await truncateAll(url);
   });
-  beforeEach(async () => {
-    await truncateAll(url);
-  });
+  if (options.reset === "each") {
+    beforeEach(async () => {
+      await truncateAll(url);
+    });
+  }
   afterAll(async () => {
     await disconnectPrisma();
   });

@@ -87,7 +87,11 @@ describe("demo users", () => {
     expect(demoUsers.find((u) => u.email === "admin@demo.parindex.vn")?.unitCode).toBeUndefined();
     expect(demoUsers.find((u) => u.email === "council@demo.parindex.vn")?.role).toBe("council");
     const officers = demoUsers.filter((u) => u.role === "unit_officer");
-    expect(officers).toHaveLength(4);
+    expect(officers).toHaveLength(5);
+    // Every unit with demo self-scores has an officer who entered them.
+    for (const unit of new Set(period.selfScores.map((score) => score.unit))) {
+      expect(officers.some((officer) => officer.unitCode === unit)).toBe(true);
+    }
     expect(officers.map((o) => o.email)).toContain("noivu@demo.parindex.vn");
     for (const officer of officers) {
       expect(period.units.some((u) => u.code === officer.unitCode)).toBe(true);
