@@ -2,7 +2,7 @@ import "dotenv/config";
 import { defineConfig } from "prisma/config";
 
 // DATABASE_URL is optional here: `prisma generate` needs no database, and the migration
-// script (scripts/migrate.mjs) resolves the embedded server itself when it is unset.
+// scripts (scripts/migrate.ts) resolve the embedded server itself when it is unset.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

@@ -1,4 +1,4 @@
-import type { LeagueTable as LeagueTableData } from "@/lib/data/league-tables";
+import type { LeagueTable as LeagueTableData } from "@/lib/domain/league-table";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { formatDecimal } from "@/lib/i18n/format-decimal";
@@ -38,7 +38,7 @@ export function LeagueTable({
               </td>
               <th scope="row" className="px-3 py-2 text-left font-normal">{row.unitName}</th>
               <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.total, locale, 2)}</td>
-              <td className="px-3 py-2 text-right font-medium tabular-nums">{formatDecimal(row.index, locale, 2)}</td>
+              <td className="px-3 py-2 text-right font-medium tabular-nums">{formatDecimal(row.indexDisplay, locale, 2)}</td>
               <td className="px-3 py-2">{row.band ?? "—"}</td>
             </tr>
           ))}

@@ -6,7 +6,12 @@ export function RankChange({ change, t }: { change: number | null; t: Messages }
     return <span className="text-slate-500">—<span className="sr-only"> {t.notComparable}</span></span>;
   }
   if (change === 0) {
-    return <span className="text-slate-600" aria-label={t.unchanged}>=</span>;
+    return (
+      <span className="text-slate-600">
+        <span aria-hidden="true">=</span>
+        <span className="sr-only">{t.unchanged}</span>
+      </span>
+    );
   }
   const up = change > 0;
   return (

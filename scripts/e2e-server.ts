@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import exitHook from "async-exit-hook";
-import { PROJECT_ROOT } from "./db/embedded-server";
+import { PROJECT_ROOT } from "./db/project-root";
 import { applyMigrations } from "./db/migrations";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { createDatabase, dropDatabase, startTestDatabaseServer, type TestDatabaseServer } from "../tests/support/test-database-server";

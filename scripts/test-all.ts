@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "./db/embedded-server";
+import { PROJECT_ROOT } from "./db/project-root";
 
 const REPORT_DIR = path.join(PROJECT_ROOT, "test-results", "summary");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

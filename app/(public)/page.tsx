@@ -50,7 +50,7 @@ export default async function HomePage() {
                 <ul className="mt-2 text-sm text-slate-700">
                   {period.groups.map((group) => (
                     <li key={group.code}>
-                      {group.name}: {t.units(group.unitCount)}, {t.groupAverage.toLowerCase()} {formatDecimal(group.mean, locale, 2)}
+                      {group.name}: {t.units(group.unitCount)}, {t.groupAverage.toLowerCase()} {formatDecimal(group.meanDisplay, locale, 2)}
                     </li>
                   ))}
                 </ul>

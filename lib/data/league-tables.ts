@@ -1,24 +1,6 @@
+import type { LeagueTable } from "@/lib/domain/league-table";
+import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
 import { getPrisma } from "./prisma";
-
-export type LeagueTableRow = {
-  rank: number;
-  rankChange: number | null;
-  previousRank: number | null;
-  unitCode: string;
-  unitName: string;
-  total: string;
-  applicableMax: string;
-  index: string;
-  band: string | null;
-};
-
-export type LeagueTable = {
-  groupCode: string;
-  groupName: string;
-  mean: string;
-  meanChange: string | null;
-  rows: LeagueTableRow[];
-};
 
 export type PublishedPeriodTables = {
   code: string;
@@ -48,7 +30,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
           decisionNumber: true,
           decisionDate: true,
           groupStats: {
-            select: { mean: true, meanChange: true, group: { select: { id: true, code: true, name: true, order: true } } },
+            select: { meanDisplay: true, meanChangeDisplay: true, group: { select: { id: true, code: true, name: true, order: true } } },
           },
           results: {
             orderBy: [{ rank: "asc" }, { unitCode: "asc" }],
@@ -77,8 +59,8 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
     .map((stat) => ({
       groupCode: stat.group.code,
       groupName: stat.group.name,
-      mean: stat.mean.toString(),
-      meanChange: stat.meanChange?.toString() ?? null,
+      meanDisplay: stat.meanDisplay.toFixed(2),
+      meanChangeDisplay: stat.meanChangeDisplay?.toFixed(2) ?? null,
       rows: publication.results
         .filter((row) => row.groupId === stat.group.id)
         .map((row) => ({
@@ -90,6 +72,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
           total: row.total.toString(),
           applicableMax: row.applicableMax.toString(),
           index: row.index.toString(),
+          indexDisplay: indexValue(exactIndex(row.total.toString(), row.applicableMax.toString()), 2).toFixed(2),
           band: row.band,
         })),
     }));

@@ -14,6 +14,8 @@ export type PeriodScoring = {
   unitIds: Map<string, string>;
   groupIds: Map<string, string>;
   groupNames: Map<string, string>;
+  /** The previous publication's displayed group means, for the displayed change. */
+  previousMeanDisplay: Map<string, Decimal>;
 };
 
 function toDecimal(value: { toString(): string } | null): Decimal | null {
@@ -81,6 +83,7 @@ export async function loadPeriodScoring(periodCode: string, tx: Tx = getPrisma()
   );
 
   let previous: PeriodResultsInput["previous"];
+  const previousMeanDisplay = new Map<string, Decimal>();
   if (period.previousPeriodId) {
     const previousPublication = await tx.period.findUnique({
       where: { id: period.previousPeriodId },
@@ -88,7 +91,7 @@ export async function loadPeriodScoring(periodCode: string, tx: Tx = getPrisma()
         currentPublication: {
           select: {
             results: { select: { unitCode: true, rank: true, group: { select: { code: true } } } },
-            groupStats: { select: { mean: true, group: { select: { code: true } } } },
+            groupStats: { select: { mean: true, meanDisplay: true, group: { select: { code: true } } } },
           },
         },
       },
@@ -100,6 +103,7 @@ export async function loadPeriodScoring(periodCode: string, tx: Tx = getPrisma()
         groupCode: row.group.code,
         rank: row.rank,
       }));
+      for (const stat of publication.groupStats) previousMeanDisplay.set(stat.group.code, new Decimal(stat.meanDisplay.toString()));
       previous = {
         ranks,
         groupMeans: new Map(publication.groupStats.map((stat) => [stat.group.code, new Decimal(stat.mean.toString())])),
@@ -155,5 +159,6 @@ export async function loadPeriodScoring(periodCode: string, tx: Tx = getPrisma()
     unitIds: new Map(assessments.map((assessment) => [assessment.unit.code, assessment.unit.id])),
     groupIds: new Map(assessments.map((assessment) => [assessment.group.code, assessment.group.id])),
     groupNames: new Map(assessments.map((assessment) => [assessment.group.code, assessment.group.name])),
+    previousMeanDisplay,
   };
 }

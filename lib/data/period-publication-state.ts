@@ -1,8 +1,14 @@
 import type { Tx } from "./transaction";
 
-/** Locks the period row so two publications of the same period cannot interleave. */
-export async function lockPeriodForPublication(tx: Tx, periodId: string): Promise<void> {
-  await tx.$queryRaw`select id from "Period" where id = ${periodId} for update`;
+/**
+ * Locks the period row (so two publications of one period cannot interleave) before anything
+ * is read for it, and returns its state as of the lock.
+ */
+export async function lockPeriodForPublication(tx: Tx, periodCode: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`select id from "Period" where code = ${periodCode} for update`;
+  const id = locked[0]?.id;
+  if (!id) return null;
+  return tx.period.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, decisionNumber: true, decisionDate: true } });
 }
 
 export async function loadApprovedSipas(tx: Tx, periodId: string): Promise<Map<string, { index: string; responses: number }>> {

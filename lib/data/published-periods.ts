@@ -9,7 +9,7 @@ export type PublishedPeriodSummary = {
   decisionNumber: string | null;
   decisionDate: Date | null;
   illustrative: boolean;
-  groups: { code: string; name: string; unitCount: number; mean: string }[];
+  groups: { code: string; name: string; unitCount: number; meanDisplay: string }[];
 };
 
 /** Every published period (the public may see nothing else), newest year first. */
@@ -29,7 +29,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
           decisionNumber: true,
           decisionDate: true,
           groupStats: {
-            select: { unitCount: true, mean: true, group: { select: { code: true, name: true, order: true } } },
+            select: { unitCount: true, meanDisplay: true, group: { select: { code: true, name: true, order: true } } },
           },
         },
       },
@@ -54,7 +54,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
             code: stat.group.code,
             name: stat.group.name,
             unitCount: stat.unitCount,
-            mean: stat.mean.toString(),
+            meanDisplay: stat.meanDisplay.toFixed(2),
           })),
       },
     ];

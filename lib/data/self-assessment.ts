@@ -1,21 +1,30 @@
 import type { Tx } from "./transaction";
 
 /**
- * The assessment an officer may edit: the unit is the officer's own (checked in the where clause,
- * never trusted from the form) and the period is open for self-assessment.
+ * The assessment an officer may edit, locked for the rest of the transaction: the unit is the
+ * officer's own (checked in the where clause, never trusted from the form). The assessment row
+ * is locked FOR UPDATE and the period FOR SHARE, so a submit, a return or a period closing
+ * waits for this save instead of slipping in between the state check and the write.
  */
 export async function findEditableAssessment(tx: Tx, args: { periodCode: string; unitCode: string; actorUnitId: string }) {
-  return tx.assessment.findFirst({
+  const found = await tx.assessment.findFirst({
     where: {
       unitId: args.actorUnitId,
       unit: { code: args.unitCode },
       period: { code: args.periodCode },
     },
+    select: { id: true, periodId: true },
+  });
+  if (!found) return null;
+  await tx.$queryRaw`select id from "Assessment" where id = ${found.id} for update`;
+  await tx.$queryRaw`select id from "Period" where id = ${found.periodId} for share`;
+  return tx.assessment.findUniqueOrThrow({
+    where: { id: found.id },
     select: {
       id: true,
       status: true,
       reopenedAt: true,
-      period: { select: { id: true, status: true, selfAssessmentDeadline: true, criteriaSetId: true } },
+      period: { select: { id: true, status: true, selfAssessmentOpensAt: true, selfAssessmentDeadline: true, criteriaSetId: true } },
     },
   });
 }
@@ -43,10 +52,11 @@ export async function writeSelfScore(
     selfPoints: string | null;
     selfNotApplicable: boolean;
     notApplicableReason: string | null;
-    selfNote: string | null;
+    /** undefined keeps the stored note. */
+    selfNote: string | null | undefined;
     actorId: string;
   },
-): Promise<boolean> {
+): Promise<string | null> {
   const data = {
     selfPoints: args.selfPoints,
     selfNotApplicable: args.selfNotApplicable,
@@ -55,15 +65,18 @@ export async function writeSelfScore(
     updatedById: args.actorId,
   };
   if (!args.existing) {
-    await tx.criterionScore.create({ data: { assessmentId: args.assessmentId, criterionId: args.criterionId, ...data } });
-    return true;
+    const created = await tx.criterionScore.create({
+      data: { assessmentId: args.assessmentId, criterionId: args.criterionId, ...data },
+      select: { id: true },
+    });
+    return created.id;
   }
   // Optimistic lock: the update only lands if nobody saved since the version we read.
   const updated = await tx.criterionScore.updateMany({
     where: { id: args.existing.id, version: args.existing.version },
     data: { ...data, version: { increment: 1 } },
   });
-  return updated.count === 1;
+  return updated.count === 1 ? args.existing.id : null;
 }
 
 export async function markAssessmentInProgress(tx: Tx, assessmentId: string): Promise<void> {

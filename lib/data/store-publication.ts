@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type Decimal from "decimal.js";
+import { roundFraction } from "@/lib/scoring/fraction";
 import type { PeriodResults } from "@/lib/ranking/compute-period-results";
 import type { Tx } from "./transaction";
 
@@ -26,6 +27,7 @@ export async function storePublication(
     unitIds: Map<string, string>;
     groupIds: Map<string, string>;
     sipas: Map<string, { index: string; responses: number }>;
+    previousMeanDisplay: ReadonlyMap<string, Decimal>;
     reason: string | null;
     decisionNumber: string | null;
     decisionDate: Date | null;
@@ -97,7 +99,10 @@ export async function storePublication(
   }
 
   await tx.publishedGroupStat.createMany({
-    data: args.results.groups.map((group) => ({
+    data: args.results.groups.map((group) => {
+      const meanDisplay = roundFraction(group.stats.mean.exact, 2);
+      const previousDisplay = args.previousMeanDisplay.get(group.groupCode);
+      return {
       publicationId,
       groupId: args.groupIds.get(group.groupCode)!,
       unitCount: group.stats.count,
@@ -106,6 +111,8 @@ export async function storePublication(
       min: group.stats.min.rounded4.toFixed(4),
       max: group.stats.max.rounded4.toFixed(4),
       meanChange: group.stats.meanChange?.rounded4.toFixed(4) ?? null,
+      meanDisplay: meanDisplay.toFixed(2),
+      meanChangeDisplay: previousDisplay ? meanDisplay.minus(previousDisplay).toFixed(2) : null,
       pointsLost: {
         fields: group.pointsLost.fields.map((loss) => ({
           code: loss.code,
@@ -122,7 +129,8 @@ export async function storePublication(
           unitsLosing: loss.unitsLosing,
         })),
       },
-    })),
+      };
+    }),
   });
 
   return { publicationId, version };

@@ -24,7 +24,8 @@ export type StoreOutcome = {
   warnings: StoreIssue[];
 };
 
-const CHUNK = 5_000;
+/** Rows per INSERT … SELECT FROM unnest(…): one round trip each, a few MB of parameters. */
+const CHUNK = 50_000;
 
 function decimalString(value: Decimal): string {
   return value.toFixed();
@@ -167,20 +168,76 @@ async function upsertUnits(
     });
   }
 
+  // A predecessor that several units of this package name was split; otherwise it merged
+  // (alone, it was re-coded). One that is itself still evaluated here did not cease to exist.
+  const successorsOf = new Map<string, number>();
+  for (const code of predecessorCodes) successorsOf.set(code, (successorsOf.get(code) ?? 0) + 1);
+  const evaluated = new Set(pkg.units.map((unit) => unit.code));
   for (const unit of pkg.units) {
     const successorId = ids.get(unit.code)!;
-    const kind = unit.predecessors.length > 1 ? "merge" : "split";
     for (const predecessor of unit.predecessors) {
       const predecessorId = ids.get(predecessor)!;
+      const kind = (successorsOf.get(predecessor) ?? 0) > 1 ? "split" : "merge";
       await tx.unitLineage.upsert({
         where: { predecessorId_successorId: { predecessorId, successorId } },
         create: { predecessorId, successorId, kind, effectiveOn },
-        update: {},
+        update: { kind, effectiveOn },
       });
-      await tx.unit.updateMany({ where: { id: predecessorId, dissolvedOn: null }, data: { dissolvedOn: effectiveOn } });
+      if (!evaluated.has(predecessor)) {
+        await tx.unit.updateMany({ where: { id: predecessorId, dissolvedOn: null }, data: { dissolvedOn: effectiveOn } });
+      }
     }
   }
   return { ids, created, renamed, warnings };
+}
+
+/**
+ * Score rows go in as column arrays through unnest: a national package has ~300,000 of them,
+ * and row-by-row or ORM batch inserts take minutes and gigabytes where this takes seconds.
+ */
+async function insertScores(
+  tx: Tx,
+  pkg: NormalizedPackage,
+  assessmentIds: Map<string, string>,
+  criterionIds: Map<string, string>,
+  progress: (message: string) => void,
+): Promise<void> {
+  for (let start = 0; start < pkg.scores.length; start += CHUNK) {
+    const chunk = pkg.scores.slice(start, start + CHUNK);
+    const assessment: string[] = [];
+    const criterion: string[] = [];
+    const selfPoints: (string | null)[] = [];
+    const appraisedPoints: (string | null)[] = [];
+    const notApplicable: boolean[] = [];
+    const reason: (string | null)[] = [];
+    const reviewState: string[] = [];
+    for (const score of chunk) {
+      assessment.push(assessmentIds.get(score.unit)!);
+      criterion.push(criterionIds.get(score.criterion)!);
+      selfPoints.push(score.selfPoints ? decimalString(score.selfPoints) : null);
+      appraisedPoints.push(score.points ? decimalString(score.points) : null);
+      notApplicable.push(score.notApplicable);
+      reason.push(score.reason);
+      const adjusted = score.selfPoints !== null && score.points !== null && !score.selfPoints.equals(score.points);
+      reviewState.push(adjusted ? "adjusted" : "accepted");
+    }
+    await tx.$executeRawUnsafe(
+      `insert into "CriterionScore"
+         ("id", "assessmentId", "criterionId", "selfPoints", "selfNotApplicable", "appraisedPoints", "notApplicable",
+          "appraisalReason", "reviewState", "updatedAt")
+       select gen_random_uuid()::text, t.a, t.c, t.sp, t.na, t.ap, t.na, t.r, t.rs::"ItemReviewState", now()
+       from unnest($1::text[], $2::text[], $3::numeric[], $4::numeric[], $5::boolean[], $6::text[], $7::text[])
+         as t(a, c, sp, ap, na, r, rs)`,
+      assessment,
+      criterion,
+      selfPoints,
+      appraisedPoints,
+      notApplicable,
+      reason,
+      reviewState,
+    );
+    progress(`Scores ${Math.min(start + CHUNK, pkg.scores.length)}/${pkg.scores.length}`);
+  }
 }
 
 /**
@@ -193,7 +250,19 @@ export async function storeResultsPackage(
   options: { replace: boolean; illustrative?: boolean; onProgress?: (message: string) => void },
 ): Promise<StoreOutcome> {
   const progress = options.onProgress ?? (() => {});
-  const existingPeriod = await tx.period.findUnique({ where: { code: pkg.period.code }, select: { id: true } });
+  const existingPeriod = await tx.period.findUnique({ where: { code: pkg.period.code }, select: { id: true, status: true } });
+  if (existingPeriod && options.replace && existingPeriod.status !== "approved" && existingPeriod.status !== "published") {
+    // A period still in its yearly cycle holds officers' claims, evidence and the council's
+    // comments: a results package must not wipe them.
+    throw new ResultsPackageConflictError([
+      {
+        path: "period.code",
+        code: "period_in_progress",
+        vi: `Kỳ đánh giá "${pkg.period.code}" đang trong quá trình chấm điểm (${existingPeriod.status}): không thể thay thế bằng gói kết quả.`,
+        en: `Period "${pkg.period.code}" is still being scored (${existingPeriod.status}): a results package cannot replace it.`,
+      },
+    ]);
+  }
   if (existingPeriod && !options.replace) {
     throw new ResultsPackageConflictError([
       {
@@ -278,25 +347,7 @@ export async function storeResultsPackage(
       (criterion) => [criterion.code, criterion.id],
     ),
   );
-  for (let start = 0; start < pkg.scores.length; start += CHUNK) {
-    const chunk = pkg.scores.slice(start, start + CHUNK);
-    await tx.criterionScore.createMany({
-      data: chunk.map((score) => {
-        const adjusted = score.selfPoints !== null && score.points !== null && !score.selfPoints.equals(score.points);
-        return {
-          assessmentId: assessmentIds.get(score.unit)!,
-          criterionId: criterionIds.get(score.criterion)!,
-          selfPoints: score.selfPoints ? decimalString(score.selfPoints) : null,
-          selfNotApplicable: score.notApplicable,
-          appraisedPoints: score.points ? decimalString(score.points) : null,
-          notApplicable: score.notApplicable,
-          appraisalReason: score.reason,
-          reviewState: adjusted ? ("adjusted" as const) : ("accepted" as const),
-        };
-      }),
-    });
-    progress(`Scores ${Math.min(start + CHUNK, pkg.scores.length)}/${pkg.scores.length}`);
-  }
+  await insertScores(tx, pkg, assessmentIds, criterionIds, progress);
 
   for (const row of pkg.sipas) {
     await tx.sipasResult.create({

@@ -1,11 +1,13 @@
 export type UnitKindName = "province" | "ministry" | "department" | "district" | "commune" | "other";
 
+// JavaScript's \b only knows ASCII letters ("xã" ends in one it does not), hence the lookahead.
+const END = "(?=\\s|$)";
 const RULES: [RegExp, UnitKindName][] = [
-  [/^(ubnd\s+)?(xã|phường|thị trấn)\b/iu, "commune"],
-  [/^(ubnd\s+)?(huyện|quận|thị xã|thành phố\s+(?!trực thuộc))/iu, "district"],
-  [/^(ubnd\s+)?tỉnh\b/iu, "province"],
-  [/^bộ\b/iu, "ministry"],
-  [/^(sở|ban|thanh tra|văn phòng|đài|trường|bộ chỉ huy)\b/iu, "department"],
+  [new RegExp(`^(ubnd\\s+)?(xã|phường|thị trấn)${END}`, "iu"), "commune"],
+  [new RegExp(`^(ubnd\\s+)?(huyện|quận|thị xã|thành phố)${END}`, "iu"), "district"],
+  [new RegExp(`^(ubnd\\s+)?tỉnh${END}`, "iu"), "province"],
+  [new RegExp(`^bộ${END}`, "iu"), "ministry"],
+  [new RegExp(`^(sở|ban|thanh tra|văn phòng|đài|trường|bộ chỉ huy)${END}`, "iu"), "department"],
 ];
 
 /**

@@ -9,14 +9,23 @@ export const selfScoreItemInput = z.object({
   notApplicable: z.boolean().default(false),
   notApplicableReason: z.string().trim().max(2000).nullish(),
   note: z.string().trim().max(5000).nullish(),
-  /** The version the officer's form read; a newer one in the database means someone else saved. */
-  expectedVersion: z.number().int().min(0).nullish(),
+  /**
+   * The version the officer's form read, or null when it showed no saved value. Required: a
+   * save that does not say what it replaces could silently overwrite a colleague's.
+   */
+  expectedVersion: z.number().int().min(0).nullable(),
 });
 
 export const saveSelfScoresInput = z.object({
   periodCode: z.string().trim().min(1).max(100),
   unitCode: z.string().trim().min(1).max(100),
-  items: z.array(selfScoreItemInput).min(1).max(500),
+  items: z
+    .array(selfScoreItemInput)
+    .min(1)
+    .max(500)
+    .refine((items) => new Set(items.map((item) => item.criterionCode)).size === items.length, {
+      message: "Mỗi tiêu chí chỉ được lưu một lần trong một lần lưu / Each criterion may appear once per save",
+    }),
 });
 
 export type SaveSelfScoresInput = z.input<typeof saveSelfScoresInput>;

@@ -1,4 +1,5 @@
 import { computePeriodResults } from "@/lib/ranking/compute-period-results";
+import { leavesOf } from "@/lib/scoring/criteria-tree";
 import { loadPeriodScoring } from "@/lib/data/load-period-scoring";
 import { storePublication } from "@/lib/data/store-publication";
 import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
@@ -16,7 +17,7 @@ export type PublishPeriodCommand = {
 
 export class PublishPeriodError extends Error {
   constructor(
-    readonly code: "not_found" | "wrong_state" | "reason_required" | "empty",
+    readonly code: "not_found" | "wrong_state" | "reason_required" | "empty" | "unscored",
     readonly vi: string,
     readonly en: string,
   ) {
@@ -30,16 +31,12 @@ export class PublishPeriodError extends Error {
  * the first one, or a corrected version (erratum) that keeps every earlier one.
  */
 export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodCommand) {
-  const scoring = await loadPeriodScoring(command.periodCode, tx);
-  if (!scoring) {
+  const current = await lockPeriodForPublication(tx, command.periodCode);
+  if (!current) {
     throw new PublishPeriodError("not_found", `Không có kỳ đánh giá "${command.periodCode}".`, `No period "${command.periodCode}".`);
   }
+  const scoring = (await loadPeriodScoring(command.periodCode, tx))!;
   const { period } = scoring;
-  await lockPeriodForPublication(tx, period.id);
-  const current = await tx.period.findUniqueOrThrow({
-    where: { id: period.id },
-    select: { status: true, decisionNumber: true, decisionDate: true },
-  });
   if (current.status !== "approved" && current.status !== "published") {
     throw new PublishPeriodError(
       "wrong_state",
@@ -59,6 +56,22 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
     throw new PublishPeriodError("empty", "Kỳ đánh giá chưa có đơn vị nào.", "The period evaluates no unit.");
   }
 
+  const leaves = leavesOf(scoring.input.criteria);
+  const unscored = scoring.input.units.filter((unit) =>
+    leaves.some((leaf) => {
+      const score = unit.scores.get(leaf.code);
+      return !score || (!score.notApplicable && score.points === null);
+    }),
+  );
+  if (unscored.length) {
+    const names = unscored.slice(0, 5).map((unit) => unit.unitCode).join(", ") + (unscored.length > 5 ? ` (+${unscored.length - 5})` : "");
+    throw new PublishPeriodError(
+      "unscored",
+      `Còn tiêu chí chưa có điểm thẩm định ở ${unscored.length} đơn vị: ${names}.`,
+      `${unscored.length} unit(s) still have leaves without appraised points: ${names}.`,
+    );
+  }
+
   const results = computePeriodResults(scoring.input);
   const decisionNumber = command.decisionNumber ?? current.decisionNumber;
   const decisionDate = command.decisionDate ?? current.decisionDate;
@@ -68,6 +81,7 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
     unitIds: scoring.unitIds,
     groupIds: scoring.groupIds,
     sipas: await loadApprovedSipas(tx, period.id),
+    previousMeanDisplay: scoring.previousMeanDisplay,
     reason,
     decisionNumber,
     decisionDate,

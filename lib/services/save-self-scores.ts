@@ -47,10 +47,12 @@ export async function saveSelfScores(actor: Actor, input: SaveSelfScoresInput, n
         { criterionCode: null, code: "not_found", vi: "Không tìm thấy bản tự đánh giá của đơn vị bạn trong kỳ này.", en: "Your unit has no self-assessment in this period." },
       ]);
     }
-    const deadline = assessment.period.selfAssessmentDeadline;
+    const { selfAssessmentOpensAt: opensAt, selfAssessmentDeadline: deadline } = assessment.period;
+    // A unit reopened by home affairs after the deadline may save until it submits again.
     const open =
       assessment.period.status === "self_assessment" &&
       EDITABLE_STATES.has(assessment.status) &&
+      (!opensAt || now >= opensAt) &&
       (!deadline || now <= deadline || Boolean(assessment.reopenedAt));
     if (!open) {
       throw new SaveSelfScoresError([
@@ -68,6 +70,15 @@ export async function saveSelfScores(actor: Actor, input: SaveSelfScoresInput, n
       const leaf = leafByCode.get(item.criterionCode);
       if (!leaf) {
         problems.push({ criterionCode: item.criterionCode, code: "unknown_criterion", vi: `Không có tiêu chí thành phần "${item.criterionCode}".`, en: `No leaf criterion "${item.criterionCode}".` });
+        continue;
+      }
+      if (leaf.method === "survey") {
+        problems.push({
+          criterionCode: leaf.code,
+          code: "survey_scored",
+          vi: `Tiêu chí ${leaf.code} được chấm bằng điều tra xã hội học, đơn vị không tự chấm.`,
+          en: `Criterion ${leaf.code} is scored by survey, not by the unit.`,
+        });
         continue;
       }
       let points: string | null = null;
@@ -94,7 +105,7 @@ export async function saveSelfScores(actor: Actor, input: SaveSelfScoresInput, n
         points = value.value.toFixed();
       }
       const before = existingByCriterion.get(leaf.id) ?? null;
-      if (before && item.expectedVersion != null && item.expectedVersion !== before.version) {
+      if ((before?.version ?? null) !== item.expectedVersion) {
         problems.push({ criterionCode: leaf.code, code: "stale", vi: `Tiêu chí ${leaf.code} vừa được người khác lưu: hãy tải lại.`, en: `Criterion ${leaf.code} was saved by someone else: reload.` });
         continue;
       }
@@ -105,7 +116,7 @@ export async function saveSelfScores(actor: Actor, input: SaveSelfScoresInput, n
         selfPoints: points,
         selfNotApplicable: item.notApplicable,
         notApplicableReason: item.notApplicable ? (item.notApplicableReason ?? null) : null,
-        selfNote: item.note ?? null,
+        selfNote: item.note,
         actorId: actor.userId,
       });
       if (!written) {
@@ -116,7 +127,7 @@ export async function saveSelfScores(actor: Actor, input: SaveSelfScoresInput, n
         actorId: actor.userId,
         action: "self_score.save",
         entityType: "CriterionScore",
-        entityId: before?.id ?? null,
+        entityId: written,
         periodId: assessment.period.id,
         unitId: actorUnitId,
         before: before

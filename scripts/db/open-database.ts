@@ -1,5 +1,6 @@
 import pg from "pg";
 import { startEmbeddedServer } from "./embedded-server";
+import { runningAppPid } from "./app-lock";
 import { UserFacingError } from "./user-facing-error";
 
 export const EMBEDDED_DATABASE_NAME = "par_index";
@@ -66,14 +67,19 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/pg, started on demand. */
-export async function openDatabase(): Promise<OpenDatabase> {
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/pg, started on demand.
+ * The portal itself (`asApp`) never shares a cluster; a CLI command shares the running portal's.
+ */
+export async function openDatabase(options: { asApp?: boolean } = {}): Promise<OpenDatabase> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     await probeDatabase(configured);
     return { url: configured, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedServer();
+  const server = await startEmbeddedServer(
+    options.asApp ? { shareWith: "nobody" } : { shareWith: "running-app", runningAppPid: runningAppPid() },
+  );
   try {
     await ensureDatabase(server.baseUrl("postgres"), EMBEDDED_DATABASE_NAME);
   } catch (error) {

@@ -11,10 +11,21 @@ import { createUser } from "@/lib/services/create-user";
 import { saveSelfScores } from "@/lib/services/save-self-scores";
 import { disconnectPrisma } from "@/lib/data/prisma";
 import { findUserActor, isDatabaseEmpty } from "@/lib/data/database-state";
+import { inTransaction } from "@/lib/data/transaction";
 import { buildDemoInProgressPeriod, buildDemoPackages } from "../demo-data/build-demo-packages";
 import { DEMO_PASSWORD, demoUsers } from "../demo-data/demo-users";
 
-export async function seedDemo(log: (line: string) => void): Promise<void> {
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * All or nothing: every service below joins this one transaction, so an interrupted seed
+ * leaves an empty database (seeded again next time), never a half-loaded one.
+ */
+export function seedDemo(log: (line: string) => void, now = new Date()): Promise<void> {
+  return inTransaction(() => seedDemoSteps(log, now), { timeoutMs: 600_000 });
+}
+
+async function seedDemoSteps(log: (line: string) => void, now: Date): Promise<void> {
   for (const json of buildDemoPackages()) {
     const parsed = parseResultsPackage(JSON.stringify(json));
     if (!parsed.ok) throw new Error(`Demo package ${json.period.code} is invalid:\n${formatIssues(parsed.issues)}`);
@@ -34,9 +45,10 @@ export async function seedDemo(log: (line: string) => void): Promise<void> {
       units: open.units.map((unit) => ({ unitCode: unit.code, groupCode: unit.group })),
       bands: open.bands.map((band) => ({ label: band.label, minIndex: String(band.minIndex) })),
       tieBreakers: open.tieBreakers,
-      selfAssessmentOpensAt: open.selfAssessmentOpensAt,
-      selfAssessmentDeadline: `${open.selfAssessmentDeadline}T23:59:59+07:00`,
-      appraisalDeadline: `${open.appraisalDeadline}T23:59:59+07:00`,
+      // The open period stays open whenever the demo is started: dates follow the seed day.
+      selfAssessmentOpensAt: new Date(now.getTime() - 14 * DAY),
+      selfAssessmentDeadline: new Date(now.getTime() + 30 * DAY),
+      appraisalDeadline: new Date(now.getTime() + 75 * DAY),
       openSelfAssessment: true,
       illustrative: true,
     },
@@ -58,7 +70,6 @@ export async function seedDemo(log: (line: string) => void): Promise<void> {
     const officer = demoUsers.find((user) => user.unitCode === unitCode);
     const actor = officer ? await findUserActor(officer.email) : null;
     if (!actor) throw new Error(`Demo self-scores for ${unitCode} need a demo officer of that unit.`);
-    // Self-assessment is judged against today's date; the demo period's deadline is in 2026.
     await saveSelfScores(
       actor,
       {
@@ -70,9 +81,10 @@ export async function seedDemo(log: (line: string) => void): Promise<void> {
           notApplicable: score.notApplicable ?? false,
           notApplicableReason: score.notApplicable ? (score.note ?? "Không phát sinh trong năm") : null,
           note: score.notApplicable ? null : (score.note ?? null),
+          expectedVersion: null,
         })),
       },
-      new Date(open.selfAssessmentOpensAt),
+      now,
     );
   }
   log(`self-assessment started by ${byUnit.size} units`);

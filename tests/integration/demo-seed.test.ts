@@ -32,15 +32,15 @@ describe("the demo data, loaded through the services", () => {
     expect(await rows("son-la-so-2024")).toHaveLength(18);
     expect(await rows("son-la-huyen-2024")).toHaveLength(12);
     expect(await rows("mai-son-xa-2023")).toHaveLength(15);
-    expect(formatDecimal(periods.find((period) => period.code === "son-la-so-2022")!.groups[0]!.mean, "vi")).toBe("91,19");
+    expect(formatDecimal(periods.find((period) => period.code === "son-la-so-2022")!.groups[0]!.meanDisplay, "vi")).toBe("91,19");
   });
 
   it("ranks two districts shown as 85,86 apart by finer precision", async () => {
     const districts = await rows("son-la-huyen-2023");
     const maiSon = districts.find((row) => row.unitCode === "huyen-mai-son")!;
     const mocChau = districts.find((row) => row.unitCode === "huyen-moc-chau")!;
-    expect(formatDecimal(maiSon.index, "vi")).toBe("85,86");
-    expect(formatDecimal(mocChau.index, "vi")).toBe("85,86");
+    expect(formatDecimal(maiSon.indexDisplay, "vi")).toBe("85,86");
+    expect(formatDecimal(mocChau.indexDisplay, "vi")).toBe("85,86");
     expect(mocChau.rank).toBe(maiSon.rank + 1);
   });
 

@@ -63,7 +63,7 @@ describe("importing and publishing results packages", () => {
     expect(e.index).toBe("71.4286");
     expect(e.band).toBe("Khá");
     expect(rows.find((row) => row.unitCode === "a")!.band).toBe("Xuất sắc");
-    expect(period!.tables[0]!.mean).toBe("83.6857"); // (93.5 + 93.5 + 80 + 80 + 71.428571…) / 5
+    expect(period!.tables[0]!.meanDisplay).toBe("83.69"); // (93.5 + 93.5 + 80 + 80 + 71.428571…) / 5
     expect(rows.every((row) => row.rankChange === null)).toBe(true);
   });
 
@@ -88,6 +88,21 @@ describe("importing and publishing results packages", () => {
     });
     expect(stat.mean.toString()).toBe("83.25");
     expect(stat.meanChange?.toString()).toBe("-0.4357");
+  });
+
+  it("shows the index rounded once from the exact value, never from its 4-decimal rounding", async () => {
+    // 30.0137 / 73.5 × 100 = 40.834965…: 4 decimals give 40.8350, which would then show as 40,84.
+    const pkg = buildPackage({
+      code: "lam-tron-2022",
+      year: 2022,
+      leafMax: [26.5, 30, 43.5],
+      units: [{ code: "r", name: "UBND xã R", points: [null, "20.0137", 10] }],
+    });
+    pkg.criteriaSet.code = "test-set-lam-tron";
+    await importJson(pkg);
+    const row = (await getPublishedLeagueTables("lam-tron-2022"))!.tables[0]!.rows[0]!;
+    expect(row.index).toBe("40.835");
+    expect(row.indexDisplay).toBe("40.83");
   });
 
   it("refuses to import a period twice unless asked to replace it, and keeps the first import intact", async () => {

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -38,12 +40,26 @@ describe("start-up faults give one clear line", () => {
     await new Promise<void>((resolve) => blocker.listen(0, resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const result = run("scripts/run-app.ts", ["start"], { PORT: String(port), DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" });
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), "par-data-"));
+      const result = run("scripts/run-app.ts", ["start"], {
+        PORT: String(port),
+        DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x",
+        PAR_DATA_DIR: dataDir,
+      });
       expect(result.status).not.toBe(0);
       expect(result.stderr).toContain(`Port ${port} is already in use`);
       expect(result.stderr).toContain("PORT=");
     } finally {
       blocker.close();
     }
+  });
+
+  it("a second start while the portal runs from the same folder is refused and touches nothing", () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "par-data-"));
+    // This test process stands in for the running portal: a live pid holds the lock.
+    writeFileSync(path.join(dataDir, "app.lock"), String(process.pid));
+    const result = run("scripts/run-app.ts", ["demo"], { PAR_DATA_DIR: dataDir, PORT: "3999" });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`already running from this folder (process ${process.pid})`);
   });
 });

@@ -3,6 +3,7 @@ type Score = { unit: string; criterion: string; points?: number | string; selfPo
 /**
  * A small but complete results package: fields 1 (60 points: 1.1 and 1.2, appraised) and
  * 2 (40 points: 2.1, survey). `points` maps unit code → [1.1, 1.2, 2.1], null = not applicable.
+ * `leafMax` changes the three leaves' maxima (the fields follow).
  */
 export function buildPackage(options: {
   code: string;
@@ -10,7 +11,9 @@ export function buildPackage(options: {
   previous?: string;
   units: { code: string; name: string; predecessors?: string[]; points: [number | string | null, number | string | null, number | string | null] }[];
   tieBreakers?: string[];
+  leafMax?: [number, number, number];
 }) {
+  const [max11, max12, max21] = options.leafMax ?? [30, 30, 40];
   const leaves = ["1.1", "1.2", "2.1"];
   const scores: Score[] = options.units.flatMap((unit) =>
     unit.points.map((points, position) =>
@@ -36,19 +39,19 @@ export function buildPackage(options: {
         {
           code: "1",
           name: "Công tác chỉ đạo, điều hành",
-          maxPoints: 60,
+          maxPoints: Number((max11 + max12).toFixed(4)),
           method: "appraisal",
           children: [
-            { code: "1.1", name: "Kế hoạch CCHC", maxPoints: 30, method: "appraisal" },
-            { code: "1.2", name: "Văn bản QPPL", maxPoints: 30, method: "appraisal" },
+            { code: "1.1", name: "Kế hoạch CCHC", maxPoints: max11, method: "appraisal" },
+            { code: "1.2", name: "Văn bản QPPL", maxPoints: max12, method: "appraisal" },
           ],
         },
         {
           code: "2",
           name: "Tác động của CCHC",
-          maxPoints: 40,
+          maxPoints: max21,
           method: "survey",
-          children: [{ code: "2.1", name: "Mức độ hài lòng", maxPoints: 40, method: "survey" }],
+          children: [{ code: "2.1", name: "Mức độ hài lòng", maxPoints: max21, method: "survey" }],
         },
       ],
     },

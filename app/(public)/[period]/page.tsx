@@ -42,8 +42,8 @@ export default async function PeriodPage({ params }: Props) {
         <section key={table.groupCode} aria-labelledby={`group-${table.groupCode}`} className="space-y-2">
           <h2 id={`group-${table.groupCode}`} className="text-xl font-semibold">{table.groupName}</h2>
           <p className="text-sm text-slate-700">
-            {t.groupAverage}: <strong>{formatDecimal(table.mean, locale, 2)}</strong>
-            {table.meanChange !== null ? ` (${formatSignedDecimal(table.meanChange, locale, 2)})` : null}
+            {t.groupAverage}: <strong>{formatDecimal(table.meanDisplay, locale, 2)}</strong>
+            {table.meanChangeDisplay !== null ? ` (${formatSignedDecimal(table.meanChangeDisplay, locale, 2)})` : null}
           </p>
           <LeagueTable table={table} caption={t.leagueTableCaption(table.groupName, period.name)} locale={locale} t={t} />
         </section>

@@ -9,7 +9,7 @@ export async function POST(request: NextRequest) {
   const parsed = localeForm.safeParse(Object.fromEntries(await request.formData()));
   const referer = request.headers.get("referer");
   let back = new URL("/", request.url);
-  if (referer) {
+  if (referer && URL.canParse(referer)) {
     const from = new URL(referer);
     // Only ever redirect within this site.
     if (from.host === request.nextUrl.host) back = new URL(from.pathname + from.search, request.url);

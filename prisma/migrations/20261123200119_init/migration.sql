@@ -346,6 +346,8 @@ CREATE TABLE "PublishedGroupStat" (
     "min" DECIMAL(9,4) NOT NULL,
     "max" DECIMAL(9,4) NOT NULL,
     "meanChange" DECIMAL(9,4),
+    "meanDisplay" DECIMAL(9,2) NOT NULL,
+    "meanChangeDisplay" DECIMAL(9,2),
     "pointsLost" JSONB NOT NULL,
 
     CONSTRAINT "PublishedGroupStat_pkey" PRIMARY KEY ("id")

@@ -1,0 +1,116 @@
+/**
+ * npm run bench — prints the project's performance figures against their targets (never timed
+ * assertions in tests). `npm run bench -- --record` also writes them to docs/benchmarks.md.
+ *
+ * Import and publication at national scale: 3,321 communes × 88 sub-criteria, compared with a
+ * plain SQL `SUM(...) GROUP BY unit` over the same rows as the floor.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { PROJECT_ROOT } from "./db/project-root";
+import { applyMigrations } from "./db/migrations";
+import { createDatabase, dropDatabase, startTestDatabaseServer } from "../tests/support/test-database-server";
+import { buildSyntheticPackage } from "./bench/synthetic-package";
+
+type Row = { figure: string; value: string; target: string; met: boolean | null };
+
+function worker(phase: string, target: string, databaseUrl: string): Record<string, number> {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/bench/worker.ts"), phase, target], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`bench ${phase} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!);
+}
+
+async function sqlFloorMs(databaseUrl: string, periodCode: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const query = `select a."unitId", sum(s."appraisedPoints") as total
+      from "CriterionScore" s join "Assessment" a on a.id = s."assessmentId" join "Period" p on p.id = a."periodId"
+      where p.code = $1 and not s."notApplicable" group by a."unitId"`;
+    const timings: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const result = await client.query(query, [periodCode]);
+      timings.push(performance.now() - started);
+      if (result.rowCount === 0) throw new Error("the floor query found no rows");
+    }
+    return Math.min(...timings);
+  } finally {
+    await client.end();
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function main() {
+  const record = process.argv.includes("--record");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "par-bench-"));
+  const file = path.join(dir, "national.json");
+  const pkg = buildSyntheticPackage();
+  writeFileSync(file, JSON.stringify(pkg));
+  const sizeMiB = readFileSync(file).length / 1048576;
+  console.error(`Synthetic package: ${pkg.units.length} units, ${pkg.scores.length} score rows, ${sizeMiB.toFixed(1)} MiB`);
+
+  const server = await startTestDatabaseServer();
+  const name = await createDatabase(server, "par_bench");
+  const url = server.databaseUrl(name);
+  const rows: Row[] = [];
+  try {
+    await applyMigrations(url);
+    console.error("Importing…");
+    const imported = worker("import", file, url);
+    console.error("Computing and publishing…");
+    const published = worker("publish", pkg.period.code, url);
+    const floor = await sqlFloorMs(url, pkg.period.code);
+
+    rows.push({ figure: "Import (parse + validate + store), 292k rows", value: seconds(imported.ms!), target: "≤ 15 s", met: imported.ms! <= 15_000 });
+    rows.push({ figure: "  of which parse and validate", value: seconds(imported.parseMs!), target: "", met: null });
+    rows.push({ figure: "Import peak memory (maxRSS)", value: `${imported.maxRssMiB} MiB`, target: "≤ 512 MiB", met: imported.maxRssMiB! <= 512 });
+    rows.push({ figure: "SQL floor: SUM(points) GROUP BY unit", value: `${floor.toFixed(0)} ms`, target: "", met: null });
+    rows.push({
+      figure: "Compute and publish (rank, bands, stats, snapshot)",
+      value: `${published.ms} ms (${(published.ms! / floor).toFixed(1)} × floor)`,
+      target: "≤ 3 × floor",
+      met: published.ms! <= 3 * floor,
+    });
+    rows.push({ figure: "Publish peak memory (maxRSS)", value: `${published.maxRssMiB} MiB`, target: "≤ 512 MiB", met: published.maxRssMiB! <= 512 });
+  } finally {
+    await dropDatabase(server, name);
+    await server.stop();
+  }
+
+  const table = [
+    "| Figure | Measured | Target | Met |",
+    "| --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row.figure} | ${row.value} | ${row.target} | ${row.met === null ? "" : row.met ? "yes" : "NO"} |`),
+  ].join("\n");
+  console.log(table);
+
+  if (record) {
+    const doc = path.join(PROJECT_ROOT, "docs", "benchmarks.md");
+    const header = `## Import and publication at national scale\n\nRun: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, PostgreSQL ${process.env.DATABASE_URL ? "from DATABASE_URL" : "embedded"}.\n\n`;
+    const existing = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n\nFigures from `npm run bench -- --record` on the project's reference machine (2 cores).\n\n";
+    const start = existing.indexOf("## Import and publication at national scale");
+    const next = start === -1 ? -1 : existing.indexOf("\n## ", start + 1);
+    const section = `${header}${table}\n`;
+    const updated = start === -1 ? `${existing}${section}` : `${existing.slice(0, start)}${section}${next === -1 ? "" : existing.slice(next + 1)}`;
+    writeFileSync(doc, updated);
+    console.error(`Recorded in ${path.relative(process.cwd(), doc)}`);
+  }
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
