@@ -61,8 +61,10 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
       groupName: stat.group.name,
       meanDisplay: stat.meanDisplay.toFixed(2),
       meanChangeDisplay: stat.meanChangeDisplay?.toFixed(2) ?? null,
+      // Shared ranks list by unit code in code-point order, as the ranking does (not by collation).
       rows: publication.results
         .filter((row) => row.groupId === stat.group.id)
+        .sort((a, b) => a.rank - b.rank || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0))
         .map((row) => ({
           rank: row.rank,
           rankChange: row.rankChange,

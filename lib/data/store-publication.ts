@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type Decimal from "decimal.js";
 import { roundFraction } from "@/lib/scoring/fraction";
-import type { PeriodResults } from "@/lib/ranking/compute-period-results";
+import type { GroupRanking } from "@/lib/ranking/rank-period";
+import type { GroupPointsLost } from "@/lib/ranking/group-points-lost";
 import type { Tx } from "./transaction";
 
 const CHUNK = 2_000;
@@ -9,10 +10,6 @@ const CHUNK = 2_000;
 /** Totals are sums of points with at most 4 decimals, so this never rounds. */
 function fixed4(value: Decimal): string {
   return value.toFixed(4);
-}
-
-function json(value: Decimal | null): string | null {
-  return value === null ? null : value.toFixed();
 }
 
 /**
@@ -23,7 +20,8 @@ export async function storePublication(
   tx: Tx,
   args: {
     periodId: string;
-    results: PeriodResults;
+    groups: readonly GroupRanking[];
+    pointsLost: ReadonlyMap<string, GroupPointsLost>;
     unitIds: Map<string, string>;
     groupIds: Map<string, string>;
     sipas: Map<string, { index: string; responses: number }>;
@@ -53,7 +51,7 @@ export async function storePublication(
     },
   });
 
-  const rows = args.results.groups.flatMap((group) =>
+  const rows = args.groups.flatMap((group) =>
     group.rows.map((row) => {
       const sipas = args.sipas.get(row.unitCode);
       return {
@@ -80,14 +78,6 @@ export async function storePublication(
           applicableMax: field.applicableMax.toFixed(),
           notApplicable: field.notApplicable,
         })),
-        criteria: row.leaves.map((leaf) => ({
-          code: leaf.code,
-          points: json(leaf.points),
-          maxPoints: leaf.maxPoints.toFixed(),
-          notApplicable: leaf.notApplicable,
-          selfPoints: json(leaf.selfPoints),
-          reason: leaf.reason,
-        })),
         predecessorRanks: row.predecessorRanks.length ? row.predecessorRanks : undefined,
         sipasIndex: sipas?.index ?? null,
         sipasResponses: sipas?.responses ?? null,
@@ -99,7 +89,7 @@ export async function storePublication(
   }
 
   await tx.publishedGroupStat.createMany({
-    data: args.results.groups.map((group) => {
+    data: args.groups.map((group) => {
       const meanDisplay = roundFraction(group.stats.mean.exact, 2);
       const previousDisplay = args.previousMeanDisplay.get(group.groupCode);
       return {
@@ -114,14 +104,14 @@ export async function storePublication(
       meanDisplay: meanDisplay.toFixed(2),
       meanChangeDisplay: previousDisplay ? meanDisplay.minus(previousDisplay).toFixed(2) : null,
       pointsLost: {
-        fields: group.pointsLost.fields.map((loss) => ({
+        fields: args.pointsLost.get(group.groupCode)!.fields.map((loss) => ({
           code: loss.code,
           name: loss.name,
           lost: loss.lost.toFixed(),
           applicableMax: loss.applicableMax.toFixed(),
           unitsLosing: loss.unitsLosing,
         })),
-        leaves: group.pointsLost.leaves.map((loss) => ({
+        leaves: args.pointsLost.get(group.groupCode)!.leaves.map((loss) => ({
           code: loss.code,
           name: loss.name,
           lost: loss.lost.toFixed(),

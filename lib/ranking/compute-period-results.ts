@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
-import { assignBand, type Band } from "@/lib/ranking/assign-band";
+import type { Band } from "@/lib/ranking/assign-band";
 import { computeGroupPointsLost, type GroupPointsLost } from "@/lib/ranking/group-points-lost";
-import { computeGroupStatistics, type GroupStatistics } from "@/lib/ranking/group-statistics";
-import { computeRankChange, type PreviousRank, type RankComparability } from "@/lib/ranking/rank-change";
-import { DuplicateUnitError, rankUnits, type TieBreakerKey } from "@/lib/ranking/rank-units";
+import type { PreviousRank } from "@/lib/ranking/rank-change";
+import type { TieBreakerKey } from "@/lib/ranking/rank-units";
+import { rankPeriod, type GroupRanking, type UnitRanking } from "@/lib/ranking/rank-period";
 import { CriteriaTreeError, leavesOf, validateTree, type CriterionMethod, type CriterionNode } from "@/lib/scoring/criteria-tree";
 import {
   ScoreInputError,
@@ -53,33 +53,14 @@ export type LeafResult = {
   reason: string | null;
 };
 
-export type UnitResult = {
-  unitCode: string;
-  unitName: string;
-  groupCode: string;
-  total: Decimal;
-  applicableMax: Decimal;
-  index: ExactIndex;
-  /** Half-up to 4 decimals: what is stored and what the API returns. */
-  indexRounded4: Decimal;
-  appraisalPoints: Decimal;
-  surveyPoints: Decimal;
-  rank: number;
-  previousRank: number | null;
-  rankChange: number | null;
-  rankComparability: RankComparability;
-  predecessorRanks: PreviousRank[];
-  band: string | null;
-  fields: FieldScore[];
+export type UnitResult = UnitRanking & {
   leaves: LeafResult[];
   pointsLost: LeafPointsLost[];
 };
 
-export type GroupResults = {
-  groupCode: string;
+export type GroupResults = Omit<GroupRanking, "rows"> & {
   /** By rank, then unit code. */
   rows: UnitResult[];
-  stats: GroupStatistics;
   pointsLost: GroupPointsLost;
 };
 
@@ -111,12 +92,6 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
   if (firstProblem) {
     throw new CriteriaTreeError(problems.map((problem) => problem.message).join("; "), firstProblem.code);
   }
-  const seen = new Set<string>();
-  for (const unit of input.units) {
-    if (seen.has(unit.unitCode)) throw new DuplicateUnitError(unit.unitCode);
-    seen.add(unit.unitCode);
-  }
-
   const leaves = leavesOf(input.criteria);
   const leafCodes = new Set(leaves.map((leaf) => leaf.code));
   for (const unit of input.units) {
@@ -126,47 +101,28 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
       }
     }
   }
-  const groupCodes = [...new Set(input.units.map((unit) => unit.groupCode))];
-
-  const groups = groupCodes.map((groupCode): GroupResults => {
-    const members = input.units
-      .filter((unit) => unit.groupCode === groupCode)
-      .map((unit) => ({ unit, unitCode: unit.unitCode, score: scoreUnit(input.criteria, unit) }));
-    const ranked = rankUnits(members, input.tieBreakers);
-    const rows = ranked.map(({ unit, score, rank }): UnitResult => {
-      const change = computeRankChange({ ...unit, rank }, input.previous?.ranks);
-      return {
-        unitCode: unit.unitCode,
-        unitName: unit.unitName,
-        groupCode,
-        total: score.total,
-        applicableMax: score.applicableMax,
-        index: score.index,
-        indexRounded4: indexValue(score, 4),
-        appraisalPoints: score.appraisalPoints,
-        surveyPoints: score.surveyPoints,
-        rank,
-        previousRank: change.previousRank,
-        rankChange: change.rankChange,
-        rankComparability: change.comparability,
-        predecessorRanks: change.predecessorRanks,
-        band: assignBand(score.index, input.bands),
-        fields: score.fields,
-        leaves: leaves.map((leaf) => leafResult(leaf, unit)),
-        pointsLost: score.pointsLost,
-      };
-    });
-    const scores = ranked.map(({ score }) => score);
-    return {
-      groupCode,
-      rows,
-      stats: computeGroupStatistics(
-        scores.map((score) => score.index),
-        input.previous?.groupMeans.get(groupCode),
-      ),
-      pointsLost: computeGroupPointsLost(input.criteria, scores),
-    };
+  const scores = new Map(input.units.map((unit) => [unit.unitCode, scoreUnit(input.criteria, unit)]));
+  const units = new Map(input.units.map((unit) => [unit.unitCode, unit]));
+  const ranking = rankPeriod({
+    tieBreakers: input.tieBreakers,
+    bands: input.bands,
+    previous: input.previous,
+    units: input.units.map((unit) => ({ ...unit, totals: scores.get(unit.unitCode)! })),
   });
+  const groups = ranking.groups.map(
+    (group): GroupResults => ({
+      ...group,
+      rows: group.rows.map((row) => ({
+        ...row,
+        leaves: leaves.map((leaf) => leafResult(leaf, units.get(row.unitCode)!)),
+        pointsLost: scores.get(row.unitCode)!.pointsLost,
+      })),
+      pointsLost: computeGroupPointsLost(
+        input.criteria,
+        group.rows.map((row) => scores.get(row.unitCode)!),
+      ),
+    }),
+  );
   return { groups };
 }
 

@@ -1,5 +1,5 @@
-import { computePeriodResults } from "@/lib/ranking/compute-period-results";
-import { loadPeriodScoring } from "@/lib/data/load-period-scoring";
+import { rankPeriod } from "@/lib/ranking/rank-period";
+import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
 import { toRankingsJson, type RankingsJson } from "@/lib/results-package/rankings-json";
 
 export class ComputeRankingsError extends Error {
@@ -18,7 +18,7 @@ export class ComputeRankingsError extends Error {
  * in the rankings API's JSON shape. Reads only.
  */
 export async function computeRankings(periodCode: string, groupCode: string | null): Promise<RankingsJson> {
-  const scoring = await loadPeriodScoring(periodCode);
+  const scoring = await loadPeriodAggregates(periodCode);
   if (!scoring) {
     throw new ComputeRankingsError("not_found", `Không có kỳ đánh giá "${periodCode}".`, `No period "${periodCode}".`);
   }
@@ -42,7 +42,7 @@ export async function computeRankings(periodCode: string, groupCode: string | nu
     );
   }
   const selected = group;
-  const results = computePeriodResults({
+  const results = rankPeriod({
     ...scoring.input,
     units: scoring.input.units.filter((unit) => unit.groupCode === selected),
   });

@@ -1,6 +1,6 @@
-import { computePeriodResults } from "@/lib/ranking/compute-period-results";
-import { leavesOf } from "@/lib/scoring/criteria-tree";
-import { loadPeriodScoring } from "@/lib/data/load-period-scoring";
+import { rankPeriod } from "@/lib/ranking/rank-period";
+import { groupPointsLostFromSums } from "@/lib/ranking/group-points-lost";
+import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
 import { storePublication } from "@/lib/data/store-publication";
 import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
 import { writeAuditLog } from "@/lib/data/audit-log";
@@ -35,8 +35,8 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
   if (!current) {
     throw new PublishPeriodError("not_found", `Không có kỳ đánh giá "${command.periodCode}".`, `No period "${command.periodCode}".`);
   }
-  const scoring = (await loadPeriodScoring(command.periodCode, tx))!;
-  const { period } = scoring;
+  const aggregates = (await loadPeriodAggregates(command.periodCode, tx))!;
+  const { period } = aggregates;
   if (current.status !== "approved" && current.status !== "published") {
     throw new PublishPeriodError(
       "wrong_state",
@@ -52,19 +52,12 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
       "This period is already published: a correction needs a reason.",
     );
   }
-  if (scoring.input.units.length === 0) {
+  if (aggregates.input.units.length === 0) {
     throw new PublishPeriodError("empty", "Kỳ đánh giá chưa có đơn vị nào.", "The period evaluates no unit.");
   }
-
-  const leaves = leavesOf(scoring.input.criteria);
-  const unscored = scoring.input.units.filter((unit) =>
-    leaves.some((leaf) => {
-      const score = unit.scores.get(leaf.code);
-      return !score || (!score.notApplicable && score.points === null);
-    }),
-  );
+  const unscored = aggregates.unscoredUnits;
   if (unscored.length) {
-    const names = unscored.slice(0, 5).map((unit) => unit.unitCode).join(", ") + (unscored.length > 5 ? ` (+${unscored.length - 5})` : "");
+    const names = unscored.slice(0, 5).join(", ") + (unscored.length > 5 ? ` (+${unscored.length - 5})` : "");
     throw new PublishPeriodError(
       "unscored",
       `Còn tiêu chí chưa có điểm thẩm định ở ${unscored.length} đơn vị: ${names}.`,
@@ -72,16 +65,26 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
     );
   }
 
-  const results = computePeriodResults(scoring.input);
+  const ranking = rankPeriod(aggregates.input);
+  const pointsLost = new Map(
+    ranking.groups.map((group) => [
+      group.groupCode,
+      groupPointsLostFromSums(
+        aggregates.leafLosses.get(group.groupCode) ?? [],
+        group.rows.map((row) => row.fields),
+      ),
+    ]),
+  );
   const decisionNumber = command.decisionNumber ?? current.decisionNumber;
   const decisionDate = command.decisionDate ?? current.decisionDate;
   const { publicationId, version } = await storePublication(tx, {
     periodId: period.id,
-    results,
-    unitIds: scoring.unitIds,
-    groupIds: scoring.groupIds,
+    groups: ranking.groups,
+    pointsLost,
+    unitIds: aggregates.unitIds,
+    groupIds: aggregates.groupIds,
     sipas: await loadApprovedSipas(tx, period.id),
-    previousMeanDisplay: scoring.previousMeanDisplay,
+    previousMeanDisplay: aggregates.previousMeanDisplay,
     reason,
     decisionNumber,
     decisionDate,
@@ -97,7 +100,7 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
     before: { status: current.status },
     after: { status: "published", publicationVersion: version, reason },
   });
-  return { publicationId, version, results };
+  return { publicationId, version, groups: ranking.groups };
 }
 
 export function publishPeriod(command: PublishPeriodCommand) {

@@ -22,7 +22,7 @@ async function main() {
     report.rows = parsed.package.scores.length;
   } else if (phase === "publish") {
     const result = await publishPeriod({ periodCode: target!, actorId: null });
-    report.units = result.results.groups.reduce((sum, group) => sum + group.rows.length, 0);
+    report.units = result.groups.reduce((sum, group) => sum + group.rows.length, 0);
   } else {
     throw new Error(`unknown phase ${phase}`);
   }

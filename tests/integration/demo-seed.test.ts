@@ -8,6 +8,12 @@ import { formatDecimal } from "@/lib/i18n/format-decimal";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/scripts/demo-data/demo-users";
 import { withTestDatabase } from "@/tests/support/test-database";
+import { buildDemoPackages } from "@/scripts/demo-data/build-demo-packages";
+import { parseResultsPackage } from "@/lib/results-package/parse-results-package";
+import { computePeriodResults, type PeriodResults } from "@/lib/ranking/compute-period-results";
+import { buildTree } from "@/lib/scoring/criteria-tree";
+import { indexValue } from "@/lib/scoring/compute-unit-score";
+import type Decimal from "decimal.js";
 
 withTestDatabase({ reset: "once" });
 
@@ -33,6 +39,50 @@ describe("the demo data, loaded through the services", () => {
     expect(await rows("son-la-huyen-2024")).toHaveLength(12);
     expect(await rows("mai-son-xa-2023")).toHaveLength(15);
     expect(formatDecimal(periods.find((period) => period.code === "son-la-so-2022")!.groups[0]!.meanDisplay, "vi")).toBe("91,19");
+  });
+
+  it("publishes exactly what the leaf-by-leaf engine computes from the packages", async () => {
+    // The publication sums in PostgreSQL; the reference engine rolls up every leaf in memory.
+    const computed = new Map<string, PeriodResults>();
+    for (const json of buildDemoPackages()) {
+      const parsed = parseResultsPackage(JSON.stringify(json));
+      if (!parsed.ok) throw new Error("demo package");
+      const pkg = parsed.package;
+      const previous = pkg.period.previous ? computed.get(pkg.period.previous) : undefined;
+      const results = computePeriodResults({
+        criteria: buildTree(pkg.criteriaSet.criteria.map((criterion) => ({ ...criterion }))),
+        tieBreakers: pkg.tieBreakers,
+        bands: pkg.bands,
+        units: pkg.units.map((unit) => ({
+          unitCode: unit.code,
+          unitName: unit.name,
+          groupCode: unit.group,
+          predecessors: unit.predecessors,
+          scores: new Map(
+            pkg.scores.filter((score) => score.unit === unit.code).map((score) => [score.criterion, { points: score.points, notApplicable: score.notApplicable }]),
+          ),
+        })),
+        previous: previous && {
+          ranks: previous.groups.flatMap((group) => group.rows.map((row) => ({ unitCode: row.unitCode, groupCode: group.groupCode, rank: row.rank }))),
+          groupMeans: new Map<string, Decimal>(previous.groups.map((group) => [group.groupCode, group.stats.mean.rounded4])),
+        },
+      });
+      computed.set(pkg.period.code, results);
+      const published = await rows(pkg.period.code);
+      const expected = results.groups[0]!.rows;
+      expect(published.map((row) => [row.unitCode, row.rank, row.rankChange, row.total, row.applicableMax, row.index, row.band])).toEqual(
+        expected.map((row) => [
+          row.unitCode,
+          row.rank,
+          row.rankChange,
+          row.total.toString(),
+          row.applicableMax.toString(),
+          row.indexRounded4.toString(),
+          row.band,
+        ]),
+      );
+      expect(published.map((row) => row.indexDisplay)).toEqual(expected.map((row) => indexValue(row.index, 2).toFixed(2)));
+    }
   });
 
   it("ranks two districts shown as 85,86 apart by finer precision", async () => {

@@ -327,7 +327,6 @@ CREATE TABLE "PublishedResult" (
     "rankComparability" TEXT NOT NULL,
     "band" TEXT,
     "fields" JSONB NOT NULL,
-    "criteria" JSONB NOT NULL,
     "predecessorRanks" JSONB,
     "sipasIndex" DECIMAL(9,4),
     "sipasResponses" INTEGER,
