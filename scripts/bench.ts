@@ -25,7 +25,6 @@ function worker(phase: string, target: string, databaseUrl: string): Record<stri
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`bench ${phase} failed:\n${result.stderr}`);
-  process.stderr.write(result.stdout.split("\n").filter((l) => /^(load|rank|store|parse)/.test(l)).join("\n") + "\n");
   return JSON.parse(result.stdout.trim().split("\n").at(-1)!);
 }
 

@@ -5,7 +5,7 @@ import type { GroupRanking } from "@/lib/ranking/rank-period";
 import type { GroupPointsLost } from "@/lib/ranking/group-points-lost";
 import type { Tx } from "./transaction";
 
-const CHUNK = 2_000;
+const CHUNK = 5_000;
 
 /** Totals are sums of points with at most 4 decimals, so this never rounds. */
 function fixed4(value: Decimal): string {
@@ -51,41 +51,52 @@ export async function storePublication(
     },
   });
 
-  const rows = args.groups.flatMap((group) =>
-    group.rows.map((row) => {
-      const sipas = args.sipas.get(row.unitCode);
-      return {
-        publicationId,
-        groupId: args.groupIds.get(group.groupCode)!,
-        unitId: args.unitIds.get(row.unitCode)!,
-        unitCode: row.unitCode,
-        unitName: row.unitName,
-        total: fixed4(row.total),
-        applicableMax: fixed4(row.applicableMax),
-        index: row.indexRounded4.toFixed(4),
-        appraisalPoints: fixed4(row.appraisalPoints),
-        surveyPoints: fixed4(row.surveyPoints),
-        rank: row.rank,
-        previousRank: row.previousRank,
-        rankChange: row.rankChange,
-        rankComparability: row.rankComparability,
-        band: row.band,
-        fields: row.fields.map((field) => ({
-          code: field.code,
-          name: field.name,
-          points: field.points.toFixed(),
-          maxPoints: field.maxPoints.toFixed(),
-          applicableMax: field.applicableMax.toFixed(),
-          notApplicable: field.notApplicable,
-        })),
-        predecessorRanks: row.predecessorRanks.length ? row.predecessorRanks : undefined,
-        sipasIndex: sipas?.index ?? null,
-        sipasResponses: sipas?.responses ?? null,
-      };
-    }),
-  );
+  // Column arrays through unnest: one statement for thousands of rows (see store-results-package).
+  const rows = args.groups.flatMap((group) => group.rows.map((row) => ({ group, row, sipas: args.sipas.get(row.unitCode) })));
   for (let start = 0; start < rows.length; start += CHUNK) {
-    await tx.publishedResult.createMany({ data: rows.slice(start, start + CHUNK) });
+    const chunk = rows.slice(start, start + CHUNK);
+    await tx.$executeRawUnsafe(
+      `insert into "PublishedResult"
+         ("id", "publicationId", "groupId", "unitId", "unitCode", "unitName", "total", "applicableMax", "index",
+          "appraisalPoints", "surveyPoints", "rank", "previousRank", "rankChange", "rankComparability", "band",
+          "fields", "predecessorRanks", "sipasIndex", "sipasResponses")
+       select gen_random_uuid()::text, $1, t.g, t.u, t.uc, t.un, t.tot, t.am, t.idx, t.ap, t.sp, t.r, t.pr, t.rc, t.cmp, t.b,
+              t.f::jsonb, t.pre::jsonb, t.si, t.sr
+       from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[],
+                   $10::numeric[], $11::int[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[],
+                   $18::numeric[], $19::int[])
+         as t(g, u, uc, un, tot, am, idx, ap, sp, r, pr, rc, cmp, b, f, pre, si, sr)`,
+      publicationId,
+      chunk.map(({ group }) => args.groupIds.get(group.groupCode)!),
+      chunk.map(({ row }) => args.unitIds.get(row.unitCode)!),
+      chunk.map(({ row }) => row.unitCode),
+      chunk.map(({ row }) => row.unitName),
+      chunk.map(({ row }) => fixed4(row.total)),
+      chunk.map(({ row }) => fixed4(row.applicableMax)),
+      chunk.map(({ row }) => row.indexRounded4.toFixed(4)),
+      chunk.map(({ row }) => fixed4(row.appraisalPoints)),
+      chunk.map(({ row }) => fixed4(row.surveyPoints)),
+      chunk.map(({ row }) => row.rank),
+      chunk.map(({ row }) => row.previousRank),
+      chunk.map(({ row }) => row.rankChange),
+      chunk.map(({ row }) => row.rankComparability),
+      chunk.map(({ row }) => row.band),
+      chunk.map(({ row }) =>
+        JSON.stringify(
+          row.fields.map((field) => ({
+            code: field.code,
+            name: field.name,
+            points: field.points.toFixed(),
+            maxPoints: field.maxPoints.toFixed(),
+            applicableMax: field.applicableMax.toFixed(),
+            notApplicable: field.notApplicable,
+          })),
+        ),
+      ),
+      chunk.map(({ row }) => (row.predecessorRanks.length ? JSON.stringify(row.predecessorRanks) : null)),
+      chunk.map(({ sipas }) => sipas?.index ?? null),
+      chunk.map(({ sipas }) => sipas?.responses ?? null),
+    );
   }
 
   await tx.publishedGroupStat.createMany({

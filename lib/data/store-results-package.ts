@@ -238,6 +238,8 @@ async function insertScores(
     );
     progress(`Scores ${Math.min(start + CHUNK, pkg.scores.length)}/${pkg.scores.length}`);
   }
+  // Fresh statistics after a bulk load, so the publication's aggregate plans for the real size.
+  await tx.$executeRawUnsafe(`analyze "CriterionScore", "Assessment"`);
 }
 
 /**
