@@ -1,6 +1,6 @@
 /**
- * npm run cli -- import <file.json> [--replace] [--publish]
- * npm run cli -- export <period-code> [--format json]
+ * npm run cli -- import <file.json|file.xlsx> [--replace] [--publish]
+ * npm run cli -- export <period-code> [--format json|xlsx|csv]
  * npm run cli -- rankings <period-code> [--group <group-code>]
  *
  * Machine output goes to stdout alone; progress, warnings and errors go to stderr, in
@@ -11,8 +11,11 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "./db/open-database";
 import { UserFacingError } from "./db/user-facing-error";
 import { parseResultsPackage } from "@/lib/results-package/parse-results-package";
+import { readResultsPackageXlsx } from "@/lib/results-package/read-results-package-xlsx";
 import { formatIssue } from "@/lib/results-package/validation-error";
 import { toResultsPackageJson } from "@/lib/results-package/write-results-package";
+import { writeScoresCsv } from "@/lib/results-package/write-results-package-csv";
+import { writeResultsPackageXlsx } from "@/lib/results-package/write-results-package-xlsx";
 import { importResultsPackage } from "@/lib/services/import-results-package";
 import { computeRankings, ComputeRankingsError } from "@/lib/services/compute-rankings";
 import { ResultsPackageConflictError } from "@/lib/data/store-results-package";
@@ -20,8 +23,8 @@ import { loadResultsPackage } from "@/lib/data/load-results-package";
 import { disconnectPrisma } from "@/lib/data/prisma";
 
 const USAGE = `Usage:
-  npm run cli -- import <file.json> [--replace] [--publish]
-  npm run cli -- export <period-code> [--format json]
+  npm run cli -- import <file.json|file.xlsx> [--replace] [--publish]
+  npm run cli -- export <period-code> [--format json|xlsx|csv]
   npm run cli -- rankings <period-code> [--group <group-code>]`;
 
 /** Refused before reading: a results package of a whole country is a few tens of MB. */
@@ -51,11 +54,12 @@ async function importCommand(file: string | undefined, flags: { replace: boolean
         `File ${file} is too large (${Math.round(size / 1048576)} MB, at most ${MAX_FILE_BYTES / 1048576} MB).`,
     ]);
   }
-  if (!/\.json$/i.test(file)) {
-    throw new CliFailure([`Chỉ nhập được tệp .json. / Only .json files can be imported.`]);
+  const isXlsx = /\.xlsx$/i.test(file);
+  if (!isXlsx && !/\.json$/i.test(file)) {
+    throw new CliFailure([`Chỉ nhập được tệp .json hoặc .xlsx. / Only .json or .xlsx files can be imported.`]);
   }
   progress(`reading ${file}`);
-  const parsed = parseResultsPackage(readFileSync(file));
+  const parsed = isXlsx ? await readResultsPackageXlsx(readFileSync(file)) : parseResultsPackage(readFileSync(file));
   if (!parsed.ok) {
     throw new CliFailure([
       `Tệp không hợp lệ: ${parsed.issues.length} lỗi, không có gì được nhập. / Invalid file: ${parsed.issues.length} problem(s), nothing imported.`,
@@ -85,12 +89,23 @@ async function importCommand(file: string | undefined, flags: { replace: boolean
 
 async function exportCommand(periodCode: string | undefined, format: string): Promise<void> {
   if (!periodCode) throw new CliFailure(["Thiếu mã kỳ đánh giá. / Missing the period code.", USAGE]);
-  if (format !== "json") {
-    throw new CliFailure([`Định dạng "${format}" chưa được hỗ trợ; dùng json. / Format "${format}" is not supported yet; use json.`]);
+  if (format !== "json" && format !== "xlsx" && format !== "csv") {
+    throw new CliFailure([`Định dạng "${format}" không được hỗ trợ; dùng json, xlsx hoặc csv. / Format "${format}" is not supported; use json, xlsx or csv.`]);
+  }
+  // Binary on a terminal is garbage and can upset it; a redirect is what was meant.
+  if (format === "xlsx" && process.stdout.isTTY) {
+    throw new CliFailure([`Hãy chuyển kết quả vào tệp, ví dụ: > ${periodCode}.xlsx / Redirect the output to a file, e.g. > ${periodCode}.xlsx`]);
   }
   const pkg = await loadResultsPackage(periodCode);
   if (!pkg) throw new CliFailure([`Không có kỳ đánh giá "${periodCode}". / No period "${periodCode}".`]);
-  process.stdout.write(`${JSON.stringify(toResultsPackageJson(pkg), null, 2)}\n`);
+  if (format === "xlsx") await writeStdout(await writeResultsPackageXlsx(pkg));
+  else if (format === "csv") await writeStdout(writeScoresCsv(pkg));
+  else await writeStdout(`${JSON.stringify(toResultsPackageJson(pkg), null, 2)}\n`);
+}
+
+/** Resolves once the data is handed to the OS: main() ends with process.exit, which would cut a pipe short. */
+function writeStdout(data: string | Buffer): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));
 }
 
 async function rankingsCommand(periodCode: string | undefined, group: string | undefined): Promise<void> {

@@ -11,14 +11,18 @@ const database = withTestDatabase({ reset: "once" });
 const root = path.resolve(import.meta.dirname, "..", "..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "par-cli-"));
 
-function cli(...args: string[]) {
-  const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/cli.ts", ...args], {
+function cliRaw(args: string[]) {
+  return spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/cli.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: database.url() },
-    encoding: "utf8",
     timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function cli(...args: string[]) {
+  const result = cliRaw(args);
+  return { status: result.status, stdout: result.stdout.toString("utf8"), stderr: result.stderr.toString("utf8") };
 }
 
 function file(name: string, content: unknown): string {
@@ -130,6 +134,26 @@ describe("npm run cli -- import / rankings / export", () => {
     const again = cli("import", file("again.json", years[0]));
     expect(again.status).not.toBe(0);
     expect(again.stderr).toContain("--replace");
+  });
+
+  it("imports the documented XLSX sample and moves a period through XLSX and CSV", () => {
+    const sample = cli("import", path.join(root, "docs", "results-package", "sample.xlsx"), "--publish");
+    expect(sample.stderr).toMatch(/Đã nhập|Imported/);
+    expect(sample.status).toBe(0);
+
+    const xlsx = cliRaw(["export", "cli-2023", "--format", "xlsx"]);
+    expect(xlsx.status).toBe(0);
+    expect(xlsx.stdout.subarray(0, 2).toString("latin1")).toBe("PK");
+    const before = cli("export", "cli-2023").stdout;
+    writeFileSync(path.join(dir, "cli-2023.xlsx"), xlsx.stdout);
+    expect(cli("import", path.join(dir, "cli-2023.xlsx"), "--replace", "--publish").status).toBe(0);
+    expect(JSON.parse(cli("export", "cli-2023").stdout)).toEqual(JSON.parse(before));
+
+    const csv = cli("export", "cli-2023", "--format", "csv");
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.startsWith("\uFEFF")).toBe(true);
+    expect(csv.stdout).toContain("UBND xã C");
+    expect(csv.stdout.split("\r\n").filter(Boolean)).toHaveLength(1 + 4 * 3);
   });
 
   it("names an unknown period", () => {
