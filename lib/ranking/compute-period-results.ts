@@ -8,9 +8,6 @@ import { CriteriaTreeError, leavesOf, validateTree, type CriterionMethod, type C
 import {
   ScoreInputError,
   computeUnitScore,
-  indexValue,
-  type ExactIndex,
-  type FieldScore,
   type LeafPointsLost,
   type LeafScore,
   type UnitScore,
