@@ -30,6 +30,7 @@ export async function insertPeriod(
     authorityId: string;
     criteriaSetId: string;
     previousPeriodId: string | null;
+    previousPeriodCode: string | null;
     status: "draft" | "self_assessment";
     tieBreakers: ("appraisalPoints" | "surveyPoints")[];
     selfAssessmentOpensAt: Date | null;

@@ -30,7 +30,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
           decisionNumber: true,
           decisionDate: true,
           groupStats: {
-            select: { meanDisplay: true, meanChangeDisplay: true, group: { select: { id: true, code: true, name: true, order: true } } },
+            select: { groupName: true, meanDisplay: true, meanChangeDisplay: true, group: { select: { id: true, code: true, name: true, order: true } } },
           },
           results: {
             orderBy: [{ rank: "asc" }, { unitCode: "asc" }],
@@ -58,7 +58,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
     .sort((a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code))
     .map((stat) => ({
       groupCode: stat.group.code,
-      groupName: stat.group.name,
+      groupName: stat.groupName,
       meanDisplay: stat.meanDisplay.toFixed(2),
       meanChangeDisplay: stat.meanChangeDisplay?.toFixed(2) ?? null,
       // Shared ranks list by unit code in code-point order, as the ranking does (not by collation).

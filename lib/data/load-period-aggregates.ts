@@ -17,6 +17,7 @@ export type PeriodAggregates = {
   unscoredUnits: string[];
   unitIds: Map<string, string>;
   groupIds: Map<string, string>;
+  groupNames: Map<string, string>;
   previousMeanDisplay: Map<string, Decimal>;
 };
 
@@ -66,7 +67,7 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
       assessments: {
         select: {
           unit: { select: { id: true, code: true, name: true, predecessorLinks: { select: { predecessor: { select: { code: true } } } } } },
-          group: { select: { id: true, code: true, order: true } },
+          group: { select: { id: true, code: true, name: true, order: true } },
         },
       },
     },
@@ -237,6 +238,7 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
     unscoredUnits,
     unitIds: new Map(assessments.map((assessment) => [assessment.unit.code, assessment.unit.id])),
     groupIds: new Map(assessments.map((assessment) => [assessment.group.code, assessment.group.id])),
+    groupNames: new Map(assessments.map((assessment) => [assessment.group.code, assessment.group.name])),
     previousMeanDisplay,
   };
 }

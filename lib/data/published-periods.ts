@@ -29,7 +29,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
           decisionNumber: true,
           decisionDate: true,
           groupStats: {
-            select: { unitCount: true, meanDisplay: true, group: { select: { code: true, name: true, order: true } } },
+            select: { groupName: true, unitCount: true, meanDisplay: true, group: { select: { code: true, name: true, order: true } } },
           },
         },
       },
@@ -52,7 +52,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
           .sort((a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code))
           .map((stat) => ({
             code: stat.group.code,
-            name: stat.group.name,
+            name: stat.groupName,
             unitCount: stat.unitCount,
             meanDisplay: stat.meanDisplay.toFixed(2),
           })),

@@ -24,6 +24,7 @@ export async function storePublication(
     pointsLost: ReadonlyMap<string, GroupPointsLost>;
     unitIds: Map<string, string>;
     groupIds: Map<string, string>;
+    groupNames: ReadonlyMap<string, string>;
     sipas: Map<string, { index: string; responses: number }>;
     previousMeanDisplay: ReadonlyMap<string, Decimal>;
     reason: string | null;
@@ -106,6 +107,7 @@ export async function storePublication(
       return {
       publicationId,
       groupId: args.groupIds.get(group.groupCode)!,
+      groupName: args.groupNames.get(group.groupCode)!,
       unitCount: group.stats.count,
       mean: group.stats.mean.rounded4.toFixed(4),
       median: group.stats.median.rounded4.toFixed(4),

@@ -291,8 +291,8 @@ export async function storeResultsPackage(
     warnings.push({
       path: "period.previous",
       code: "unknown_previous_period",
-      vi: `Kỳ trước "${pkg.period.previous}" chưa có trong cơ sở dữ liệu: chưa tính được thay đổi thứ hạng.`,
-      en: `Previous period "${pkg.period.previous}" is not in the database: rank change cannot be computed.`,
+      vi: `Kỳ trước "${pkg.period.previous}" chưa có trong cơ sở dữ liệu: chưa tính được thay đổi thứ hạng (kỳ này sẽ được liên kết khi kỳ trước được nhập).`,
+      en: `Previous period "${pkg.period.previous}" is not in the database: rank change cannot be computed yet (the link is made when it is imported).`,
     });
   }
 
@@ -303,6 +303,7 @@ export async function storeResultsPackage(
     criteriaSetId: criteriaSet.id,
     status: "approved" as const,
     previousPeriodId: previous?.id ?? null,
+    previousPeriodCode: pkg.period.previous,
     decisionNumber: pkg.period.decision?.number ?? null,
     decisionDate: pkg.period.decision ? new Date(`${pkg.period.decision.date}T00:00:00Z`) : null,
     tieBreakers: pkg.tieBreakers,
@@ -324,6 +325,20 @@ export async function storeResultsPackage(
   } else {
     periodId = randomUUID();
     await tx.period.create({ data: { id: periodId, code: pkg.period.code, ...periodData } });
+  }
+
+  // Periods imported earlier that name this one as their previous period get their link now.
+  await tx.period.updateMany({
+    where: { previousPeriodCode: pkg.period.code, previousPeriodId: null, NOT: { id: periodId } },
+    data: { previousPeriodId: periodId },
+  });
+
+  // Lineage this package no longer states (a replaced package with other predecessors) goes.
+  const stated = new Map(pkg.units.map((unit) => [units.ids.get(unit.code)!, new Set(unit.predecessors.map((code) => units.ids.get(code)!))]));
+  for (const [successorId, predecessorIds] of stated) {
+    await tx.unitLineage.deleteMany({
+      where: { successorId, effectiveOn, predecessorId: { notIn: [...predecessorIds] } },
+    });
   }
 
   if (pkg.bands.length) {

@@ -53,6 +53,7 @@ export async function openPeriod(input: OpenPeriodInput, actorId: string | null)
       authorityId,
       criteriaSetId: refs.criteriaSetId!,
       previousPeriodId: refs.previousPeriodId,
+      previousPeriodCode: command.previousPeriodCode ?? null,
       status,
       tieBreakers: command.tieBreakers,
       selfAssessmentOpensAt: command.selfAssessmentOpensAt ?? null,

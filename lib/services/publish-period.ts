@@ -83,6 +83,7 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
     pointsLost,
     unitIds: aggregates.unitIds,
     groupIds: aggregates.groupIds,
+    groupNames: aggregates.groupNames,
     sipas: await loadApprovedSipas(tx, period.id),
     previousMeanDisplay: aggregates.previousMeanDisplay,
     reason,

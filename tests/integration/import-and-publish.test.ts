@@ -119,6 +119,22 @@ describe("importing and publishing results packages", () => {
     expect(await getPrisma().criterionScore.count()).toBe(15);
   });
 
+  it("links a period to its previous one when the previous arrives later, and forgets lineage a replaced package drops", async () => {
+    const outOfOrder = await importJson(year2023, { publish: false });
+    expect(outOfOrder.warnings.map((warning) => warning.code)).toContain("unknown_previous_period");
+    expect((await loadResultsPackage("thu-nghiem-2023"))!.period.previous).toBe("thu-nghiem-2022");
+    await importJson(year2022);
+    await publishPeriod({ periodCode: "thu-nghiem-2023", actorId: null });
+    const b = (await getPublishedLeagueTables("thu-nghiem-2023"))!.tables[0]!.rows.find((row) => row.unitCode === "b")!;
+    expect(b.rankChange).toBe(1);
+
+    const withoutMerge = structuredClone(year2023);
+    withoutMerge.units.find((unit) => unit.code === "f")!.predecessors = ["d"];
+    await importJson(withoutMerge, { replace: true });
+    const lineage = await getPrisma().unitLineage.findMany({ select: { predecessor: { select: { code: true } }, successor: { select: { code: true } } } });
+    expect(lineage).toEqual([{ predecessor: { code: "d" }, successor: { code: "f" } }]);
+  });
+
   it("refuses a different criteria tree under an existing set code and imports nothing", async () => {
     await importJson(year2022);
     const other = buildPackage({ code: "khac-2022", year: 2022, units: [{ code: "z", name: "UBND xã Z", points: [1, 1, 1] }] });
