@@ -55,48 +55,46 @@ export async function storePublication(
   // Column arrays through unnest: one statement for thousands of rows (see store-results-package).
   const rows = args.groups.flatMap((group) => group.rows.map((row) => ({ group, row, sipas: args.sipas.get(row.unitCode) })));
   for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
+    const chunk = rows.slice(start, start + CHUNK).map(({ group, row, sipas }) => ({
+      g: args.groupIds.get(group.groupCode)!,
+      u: args.unitIds.get(row.unitCode)!,
+      uc: row.unitCode,
+      un: row.unitName,
+      tot: fixed4(row.total),
+      am: fixed4(row.applicableMax),
+      idx: row.indexRounded4.toFixed(4),
+      ap: fixed4(row.appraisalPoints),
+      sp: fixed4(row.surveyPoints),
+      r: row.rank,
+      pr: row.previousRank,
+      rc: row.rankChange,
+      cmp: row.rankComparability,
+      b: row.band,
+      f: row.fields.map((field) => ({
+        code: field.code,
+        name: field.name,
+        points: field.points.toFixed(),
+        maxPoints: field.maxPoints.toFixed(),
+        applicableMax: field.applicableMax.toFixed(),
+        notApplicable: field.notApplicable,
+      })),
+      pre: row.predecessorRanks.length ? row.predecessorRanks : null,
+      si: sipas?.index ?? null,
+      sr: sipas?.responses ?? null,
+    }));
+    // One JSON parameter for the whole chunk: the driver passes one string instead of
+    // converting thousands of values, and PostgreSQL unpacks it in a single statement.
     await tx.$executeRawUnsafe(
       `insert into "PublishedResult"
          ("id", "publicationId", "groupId", "unitId", "unitCode", "unitName", "total", "applicableMax", "index",
           "appraisalPoints", "surveyPoints", "rank", "previousRank", "rankChange", "rankComparability", "band",
           "fields", "predecessorRanks", "sipasIndex", "sipasResponses")
        select gen_random_uuid()::text, $1, t.g, t.u, t.uc, t.un, t.tot, t.am, t.idx, t.ap, t.sp, t.r, t.pr, t.rc, t.cmp, t.b,
-              t.f::jsonb, t.pre::jsonb, t.si, t.sr
-       from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[],
-                   $10::numeric[], $11::int[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[],
-                   $18::numeric[], $19::int[])
-         as t(g, u, uc, un, tot, am, idx, ap, sp, r, pr, rc, cmp, b, f, pre, si, sr)`,
+              t.f, t.pre, t.si, t.sr
+       from jsonb_to_recordset($2::jsonb) as t(g text, u text, uc text, un text, tot numeric, am numeric, idx numeric,
+              ap numeric, sp numeric, r int, pr int, rc int, cmp text, b text, f jsonb, pre jsonb, si numeric, sr int)`,
       publicationId,
-      chunk.map(({ group }) => args.groupIds.get(group.groupCode)!),
-      chunk.map(({ row }) => args.unitIds.get(row.unitCode)!),
-      chunk.map(({ row }) => row.unitCode),
-      chunk.map(({ row }) => row.unitName),
-      chunk.map(({ row }) => fixed4(row.total)),
-      chunk.map(({ row }) => fixed4(row.applicableMax)),
-      chunk.map(({ row }) => row.indexRounded4.toFixed(4)),
-      chunk.map(({ row }) => fixed4(row.appraisalPoints)),
-      chunk.map(({ row }) => fixed4(row.surveyPoints)),
-      chunk.map(({ row }) => row.rank),
-      chunk.map(({ row }) => row.previousRank),
-      chunk.map(({ row }) => row.rankChange),
-      chunk.map(({ row }) => row.rankComparability),
-      chunk.map(({ row }) => row.band),
-      chunk.map(({ row }) =>
-        JSON.stringify(
-          row.fields.map((field) => ({
-            code: field.code,
-            name: field.name,
-            points: field.points.toFixed(),
-            maxPoints: field.maxPoints.toFixed(),
-            applicableMax: field.applicableMax.toFixed(),
-            notApplicable: field.notApplicable,
-          })),
-        ),
-      ),
-      chunk.map(({ row }) => (row.predecessorRanks.length ? JSON.stringify(row.predecessorRanks) : null)),
-      chunk.map(({ sipas }) => sipas?.index ?? null),
-      chunk.map(({ sipas }) => sipas?.responses ?? null),
+      JSON.stringify(chunk),
     );
   }
 

@@ -24,7 +24,7 @@ export type StoreOutcome = {
   warnings: StoreIssue[];
 };
 
-/** Rows per INSERT … SELECT FROM unnest(…): one round trip each, a few MB of parameters. */
+/** Rows per INSERT … SELECT FROM json_to_recordset(…): one round trip each, a few MB of JSON. */
 const CHUNK = 50_000;
 
 function decimalString(value: Decimal): string {
@@ -192,8 +192,8 @@ async function upsertUnits(
 }
 
 /**
- * Score rows go in as column arrays through unnest: a national package has ~300,000 of them,
- * and row-by-row or ORM batch inserts take minutes and gigabytes where this takes seconds.
+ * Score rows go in as JSON record sets: a national package has ~300,000 of them, and
+ * row-by-row or ORM batch inserts take minutes and gigabytes where this takes seconds.
  */
 async function insertScores(
   tx: Tx,
@@ -203,38 +203,24 @@ async function insertScores(
   progress: (message: string) => void,
 ): Promise<void> {
   for (let start = 0; start < pkg.scores.length; start += CHUNK) {
-    const chunk = pkg.scores.slice(start, start + CHUNK);
-    const assessment: string[] = [];
-    const criterion: string[] = [];
-    const selfPoints: (string | null)[] = [];
-    const appraisedPoints: (string | null)[] = [];
-    const notApplicable: boolean[] = [];
-    const reason: (string | null)[] = [];
-    const reviewState: string[] = [];
-    for (const score of chunk) {
-      assessment.push(assessmentIds.get(score.unit)!);
-      criterion.push(criterionIds.get(score.criterion)!);
-      selfPoints.push(score.selfPoints ? decimalString(score.selfPoints) : null);
-      appraisedPoints.push(score.points ? decimalString(score.points) : null);
-      notApplicable.push(score.notApplicable);
-      reason.push(score.reason);
-      const adjusted = score.selfPoints !== null && score.points !== null && !score.selfPoints.equals(score.points);
-      reviewState.push(adjusted ? "adjusted" : "accepted");
-    }
+    const chunk = pkg.scores.slice(start, start + CHUNK).map((score) => ({
+      a: assessmentIds.get(score.unit)!,
+      c: criterionIds.get(score.criterion)!,
+      sp: score.selfPoints ? decimalString(score.selfPoints) : null,
+      ap: score.points ? decimalString(score.points) : null,
+      na: score.notApplicable,
+      r: score.reason,
+      rs: score.selfPoints !== null && score.points !== null && !score.selfPoints.equals(score.points) ? "adjusted" : "accepted",
+    }));
+    // One JSON parameter per chunk: the driver passes one string instead of converting
+    // hundreds of thousands of values, and PostgreSQL unpacks it in a single statement.
     await tx.$executeRawUnsafe(
       `insert into "CriterionScore"
          ("id", "assessmentId", "criterionId", "selfPoints", "selfNotApplicable", "appraisedPoints", "notApplicable",
           "appraisalReason", "reviewState", "updatedAt")
        select gen_random_uuid()::text, t.a, t.c, t.sp, t.na, t.ap, t.na, t.r, t.rs::"ItemReviewState", now()
-       from unnest($1::text[], $2::text[], $3::numeric[], $4::numeric[], $5::boolean[], $6::text[], $7::text[])
-         as t(a, c, sp, ap, na, r, rs)`,
-      assessment,
-      criterion,
-      selfPoints,
-      appraisedPoints,
-      notApplicable,
-      reason,
-      reviewState,
+       from json_to_recordset($1::json) as t(a text, c text, sp numeric, ap numeric, na boolean, r text, rs text)`,
+      JSON.stringify(chunk),
     );
     progress(`Scores ${Math.min(start + CHUNK, pkg.scores.length)}/${pkg.scores.length}`);
   }
