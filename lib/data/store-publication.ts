@@ -4,8 +4,8 @@ import { roundFraction } from "@/lib/scoring/fraction";
 import type { GroupRanking } from "@/lib/ranking/rank-period";
 import type { GroupPointsLost } from "@/lib/ranking/group-points-lost";
 import type { Tx } from "./transaction";
+import { insertJsonRecords } from "./insert-json-records";
 
-const CHUNK = 5_000;
 
 /** Totals are sums of points with at most 4 decimals, so this never rounds. */
 function fixed4(value: Decimal): string {
@@ -52,10 +52,19 @@ export async function storePublication(
     },
   });
 
-  // Column arrays through unnest: one statement for thousands of rows (see store-results-package).
   const rows = args.groups.flatMap((group) => group.rows.map((row) => ({ group, row, sipas: args.sipas.get(row.unitCode) })));
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map(({ group, row, sipas }) => ({
+  await insertJsonRecords(
+    tx,
+    `insert into "PublishedResult"
+       ("id", "publicationId", "groupId", "unitId", "unitCode", "unitName", "total", "applicableMax", "index",
+        "appraisalPoints", "surveyPoints", "rank", "previousRank", "rankChange", "rankComparability", "band",
+        "fields", "predecessorRanks", "sipasIndex", "sipasResponses")
+     select gen_random_uuid()::text, $2, t.g, t.u, t.uc, t.un, t.tot, t.am, t.idx, t.ap, t.sp, t.r, t.pr, t.rc, t.cmp, t.b,
+            t.f, t.pre, t.si, t.sr
+     from json_to_recordset($1::json) as t(g text, u text, uc text, un text, tot numeric, am numeric, idx numeric,
+            ap numeric, sp numeric, r int, pr int, rc int, cmp text, b text, f jsonb, pre jsonb, si numeric, sr int)`,
+    rows,
+    ({ group, row, sipas }) => ({
       g: args.groupIds.get(group.groupCode)!,
       u: args.unitIds.get(row.unitCode)!,
       uc: row.unitCode,
@@ -81,22 +90,9 @@ export async function storePublication(
       pre: row.predecessorRanks.length ? row.predecessorRanks : null,
       si: sipas?.index ?? null,
       sr: sipas?.responses ?? null,
-    }));
-    // One JSON parameter for the whole chunk: the driver passes one string instead of
-    // converting thousands of values, and PostgreSQL unpacks it in a single statement.
-    await tx.$executeRawUnsafe(
-      `insert into "PublishedResult"
-         ("id", "publicationId", "groupId", "unitId", "unitCode", "unitName", "total", "applicableMax", "index",
-          "appraisalPoints", "surveyPoints", "rank", "previousRank", "rankChange", "rankComparability", "band",
-          "fields", "predecessorRanks", "sipasIndex", "sipasResponses")
-       select gen_random_uuid()::text, $1, t.g, t.u, t.uc, t.un, t.tot, t.am, t.idx, t.ap, t.sp, t.r, t.pr, t.rc, t.cmp, t.b,
-              t.f, t.pre, t.si, t.sr
-       from jsonb_to_recordset($2::jsonb) as t(g text, u text, uc text, un text, tot numeric, am numeric, idx numeric,
-              ap numeric, sp numeric, r int, pr int, rc int, cmp text, b text, f jsonb, pre jsonb, si numeric, sr int)`,
-      publicationId,
-      JSON.stringify(chunk),
-    );
-  }
+    }),
+    { parameters: [publicationId] },
+  );
 
   await tx.publishedGroupStat.createMany({
     data: args.groups.map((group) => {

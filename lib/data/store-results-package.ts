@@ -3,6 +3,7 @@ import type Decimal from "decimal.js";
 import type { NormalizedPackage } from "@/lib/domain/results-package";
 import { inferUnitKind } from "@/lib/domain/infer-unit-kind";
 import { upsertAuthority } from "./authorities";
+import { insertJsonRecords } from "./insert-json-records";
 import type { Tx } from "./transaction";
 
 export type StoreIssue = { path: string; code: string; vi: string; en: string };
@@ -130,15 +131,15 @@ async function upsertUnits(
   const toCreate = pkg.units.filter((unit) => !ids.has(unit.code));
   for (const unit of toCreate) ids.set(unit.code, randomUUID());
   if (toCreate.length) {
-    await tx.unit.createMany({
-      data: toCreate.map((unit) => ({
-        id: ids.get(unit.code)!,
-        code: unit.code,
-        name: unit.name,
-        kind: inferUnitKind(unit.name),
-        authorityId,
-      })),
-    });
+    await insertJsonRecords(
+      tx,
+      `insert into "Unit" ("id", "code", "name", "kind", "authorityId", "updatedAt")
+       select t.id, t.code, t.name, t.kind::"UnitKind", $2, now()
+       from json_to_recordset($1::json) as t(id text, code text, name text, kind text)`,
+      toCreate,
+      (unit) => ({ id: ids.get(unit.code)!, code: unit.code, name: unit.name, kind: inferUnitKind(unit.name) }),
+      { parameters: [authorityId] },
+    );
     created.push(...toCreate.map((unit) => unit.code));
   }
 
@@ -202,28 +203,29 @@ async function insertScores(
   criterionIds: Map<string, string>,
   progress: (message: string) => void,
 ): Promise<void> {
-  for (let start = 0; start < pkg.scores.length; start += CHUNK) {
-    const chunk = pkg.scores.slice(start, start + CHUNK).map((score) => ({
+  const leafOrder = new Map(
+    pkg.criteriaSet.criteria.filter((criterion) => criterion.isLeaf).map((criterion, position) => [criterion.code, String(position).padStart(4, "0")]),
+  );
+  await insertJsonRecords(
+    tx,
+    `insert into "CriterionScore"
+       ("id", "assessmentId", "criterionId", "selfPoints", "selfNotApplicable", "appraisedPoints", "notApplicable",
+        "appraisalReason", "reviewState", "updatedAt")
+     select t.a || '-' || t.o, t.a, t.c, t.sp, t.na, t.ap, t.na, t.r, t.rs::"ItemReviewState", now()
+     from json_to_recordset($1::json) as t(a text, o text, c text, sp numeric, ap numeric, na boolean, r text, rs text)`,
+    pkg.scores,
+    (score) => ({
       a: assessmentIds.get(score.unit)!,
+      o: leafOrder.get(score.criterion)!,
       c: criterionIds.get(score.criterion)!,
       sp: score.selfPoints ? decimalString(score.selfPoints) : null,
       ap: score.points ? decimalString(score.points) : null,
       na: score.notApplicable,
       r: score.reason,
       rs: score.selfPoints !== null && score.points !== null && !score.selfPoints.equals(score.points) ? "adjusted" : "accepted",
-    }));
-    // One JSON parameter per chunk: the driver passes one string instead of converting
-    // hundreds of thousands of values, and PostgreSQL unpacks it in a single statement.
-    await tx.$executeRawUnsafe(
-      `insert into "CriterionScore"
-         ("id", "assessmentId", "criterionId", "selfPoints", "selfNotApplicable", "appraisedPoints", "notApplicable",
-          "appraisalReason", "reviewState", "updatedAt")
-       select gen_random_uuid()::text, t.a, t.c, t.sp, t.na, t.ap, t.na, t.r, t.rs::"ItemReviewState", now()
-       from json_to_recordset($1::json) as t(a text, c text, sp numeric, ap numeric, na boolean, r text, rs text)`,
-      JSON.stringify(chunk),
-    );
-    progress(`Scores ${Math.min(start + CHUNK, pkg.scores.length)}/${pkg.scores.length}`);
-  }
+    }),
+    { chunk: CHUNK, onChunk: (done) => progress(`Scores ${done}/${pkg.scores.length}`) },
+  );
   // Fresh statistics after a bulk load, so the publication's aggregate plans for the real size.
   await tx.$executeRawUnsafe(`analyze "CriterionScore", "Assessment"`);
 }
@@ -333,17 +335,19 @@ export async function storeResultsPackage(
     });
   }
 
-  const assessmentIds = new Map(pkg.units.map((unit) => [unit.code, randomUUID()]));
-  await tx.assessment.createMany({
-    data: pkg.units.map((unit) => ({
-      id: assessmentIds.get(unit.code)!,
-      periodId,
-      unitId: units.ids.get(unit.code)!,
-      groupId: groupIds.get(unit.group)!,
-      status: "approved" as const,
-      approvedAt: new Date(),
-    })),
-  });
+  // Ids in insertion order (a per-import prefix, then a counter) keep the primary-key and
+  // (assessmentId, criterionId) indexes appending instead of splitting pages at random.
+  const batch = randomUUID();
+  const assessmentIds = new Map(pkg.units.map((unit, position) => [unit.code, `${batch}-${String(position).padStart(7, "0")}`]));
+  await insertJsonRecords(
+    tx,
+    `insert into "Assessment" ("id", "periodId", "unitId", "groupId", "status", "approvedAt", "updatedAt")
+     select t.id, $2, t.u, t.g, 'approved', now(), now()
+     from json_to_recordset($1::json) as t(id text, u text, g text)`,
+    pkg.units,
+    (unit) => ({ id: assessmentIds.get(unit.code)!, u: units.ids.get(unit.code)!, g: groupIds.get(unit.group)! }),
+    { parameters: [periodId] },
+  );
 
   const criterionIds = new Map(
     (await tx.criterion.findMany({ where: { criteriaSetId: criteriaSet.id }, select: { id: true, code: true } })).map(
@@ -352,21 +356,23 @@ export async function storeResultsPackage(
   );
   await insertScores(tx, pkg, assessmentIds, criterionIds, progress);
 
-  for (const row of pkg.sipas) {
-    await tx.sipasResult.create({
-      data: {
-        periodId,
-        unitId: units.ids.get(row.unit)!,
-        index: decimalString(row.index),
-        responses: row.responses,
-        state: "approved",
-        approvedAt: new Date(),
-        elements: {
-          createMany: { data: row.elements.map((element, order) => ({ code: element.code, index: decimalString(element.index), order })) },
-        },
-      },
-    });
-  }
+  const sipasIds = new Map(pkg.sipas.map((row) => [row.unit, randomUUID()]));
+  await insertJsonRecords(
+    tx,
+    `insert into "SipasResult" ("id", "periodId", "unitId", "index", "responses", "state", "approvedAt", "updatedAt")
+     select t.id, $2, t.u, t.idx, t.n, 'approved', now(), now()
+     from json_to_recordset($1::json) as t(id text, u text, idx numeric, n int)`,
+    pkg.sipas,
+    (row) => ({ id: sipasIds.get(row.unit)!, u: units.ids.get(row.unit)!, idx: decimalString(row.index), n: row.responses }),
+    { parameters: [periodId] },
+  );
+  await insertJsonRecords(
+    tx,
+    `insert into "SipasElementResult" ("sipasResultId", "code", "index", "order")
+     select t.r, t.code, t.idx, t.o from json_to_recordset($1::json) as t(r text, code text, idx numeric, o int)`,
+    pkg.sipas.flatMap((row) => row.elements.map((element, order) => ({ row, element, order }))),
+    ({ row, element, order }) => ({ r: sipasIds.get(row.unit)!, code: element.code, idx: decimalString(element.index), o: order }),
+  );
 
   return {
     periodId,
