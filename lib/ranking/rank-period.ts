@@ -3,8 +3,7 @@ import { assignBand, type Band } from "@/lib/ranking/assign-band";
 import { computeGroupStatistics, type GroupStatistics } from "@/lib/ranking/group-statistics";
 import { computeRankChange, type PreviousRank, type RankComparability } from "@/lib/ranking/rank-change";
 import { DuplicateUnitError, rankUnits, type TieBreakerKey } from "@/lib/ranking/rank-units";
-import { indexValue, type ExactIndex, type FieldScore } from "@/lib/scoring/compute-unit-score";
-import type { UnitTotals } from "@/lib/scoring/unit-totals-from-fields";
+import { indexValue, type ExactIndex, type FieldScore, type UnitTotals } from "@/lib/scoring/compute-unit-score";
 
 export type RankPeriodUnit = {
   unitCode: string;

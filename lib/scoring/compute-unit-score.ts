@@ -31,7 +31,8 @@ export type FieldScore = {
 
 export type LeafPointsLost = { code: string; name: string; lost: Decimal; maxPoints: Decimal };
 
-export type UnitScore = {
+/** What ranking needs of a unit's score: its totals and field points, however they were summed. */
+export type UnitTotals = {
   total: Decimal;
   applicableMax: Decimal;
   index: ExactIndex;
@@ -39,6 +40,9 @@ export type UnitScore = {
   surveyPoints: Decimal;
   /** Depth-1 nodes in tree order; their points sum exactly to `total`. */
   fields: FieldScore[];
+};
+
+export type UnitScore = UnitTotals & {
   nodes: Map<string, NodeScore>;
   /** Applicable leaves that lost points, largest loss first, ties by code. */
   pointsLost: LeafPointsLost[];

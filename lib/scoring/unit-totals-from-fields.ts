@@ -1,16 +1,6 @@
 import type Decimal from "decimal.js";
 import { exactSum, toExact } from "@/lib/scoring/exact-decimal";
-import { exactIndex, type ExactIndex, type FieldScore } from "@/lib/scoring/compute-unit-score";
-
-/** What ranking needs of a unit's score: its totals and field points, however they were summed. */
-export type UnitTotals = {
-  total: Decimal;
-  applicableMax: Decimal;
-  index: ExactIndex;
-  appraisalPoints: Decimal;
-  surveyPoints: Decimal;
-  fields: FieldScore[];
-};
+import { exactIndex, type FieldScore, type UnitTotals } from "@/lib/scoring/compute-unit-score";
 
 /** One field's sums over a unit's applicable leaves, split by how the leaves are scored. */
 export type FieldSums = {

@@ -1,17 +1,9 @@
 import { rankPeriod } from "@/lib/ranking/rank-period";
 import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
 import { toRankingsJson, type RankingsJson } from "@/lib/results-package/rankings-json";
+import { UseCaseError } from "@/lib/domain/use-case-error";
 
-export class ComputeRankingsError extends Error {
-  constructor(
-    readonly code: "not_found" | "group_required" | "unknown_group",
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = "ComputeRankingsError";
-  }
-}
+export class ComputeRankingsError extends UseCaseError<"not_found" | "group_required" | "unknown_group"> {}
 
 /**
  * A period's ranking computed from its current scores, published or not (the CLI's `rankings`),

@@ -3,17 +3,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { emailTaken, findUnitIdByCode, insertUser } from "@/lib/data/users";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
+import { UseCaseError } from "@/lib/domain/use-case-error";
 
-export class CreateUserError extends Error {
-  constructor(
-    readonly code: "invalid" | "email_taken" | "unknown_unit",
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = "CreateUserError";
-  }
-}
+export class CreateUserError extends UseCaseError<"invalid" | "email_taken" | "unknown_unit"> {}
 
 export async function createUser(input: CreateUserInput, actorId: string | null): Promise<{ id: string }> {
   const parsed = createUserInput.safeParse(input);

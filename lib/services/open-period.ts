@@ -3,17 +3,9 @@ import { findPeriodInputRefs, insertPeriod } from "@/lib/data/insert-period";
 import { upsertAuthority } from "@/lib/data/authorities";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
+import { UseCaseError } from "@/lib/domain/use-case-error";
 
-export class OpenPeriodError extends Error {
-  constructor(
-    readonly code: "invalid" | "exists" | "unknown_reference",
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = "OpenPeriodError";
-  }
-}
+export class OpenPeriodError extends UseCaseError<"invalid" | "exists" | "unknown_reference"> {}
 
 /** Creates a period (draft, or straight into self-assessment) with its units, groups and bands. */
 export async function openPeriod(input: OpenPeriodInput, actorId: string | null): Promise<{ id: string }> {

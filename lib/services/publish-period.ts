@@ -5,6 +5,7 @@ import { storePublication } from "@/lib/data/store-publication";
 import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction, type Tx } from "@/lib/data/transaction";
+import { UseCaseError } from "@/lib/domain/use-case-error";
 
 export type PublishPeriodCommand = {
   periodCode: string;
@@ -15,16 +16,7 @@ export type PublishPeriodCommand = {
   decisionDate?: Date | null;
 };
 
-export class PublishPeriodError extends Error {
-  constructor(
-    readonly code: "not_found" | "wrong_state" | "reason_required" | "empty" | "unscored",
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = "PublishPeriodError";
-  }
-}
+export class PublishPeriodError extends UseCaseError<"not_found" | "wrong_state" | "reason_required" | "empty" | "unscored"> {}
 
 /**
  * Computes the period's results from its current scores and stores them as a new publication:
