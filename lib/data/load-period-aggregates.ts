@@ -2,7 +2,6 @@ import Decimal from "decimal.js";
 import { buildTree, leavesOf, type CriterionNode } from "@/lib/scoring/criteria-tree";
 import { unitTotalsFromFieldSums, type FieldSums } from "@/lib/scoring/unit-totals-from-fields";
 import type { RankPeriodInput, RankPeriodUnit } from "@/lib/ranking/rank-period";
-import type { LeafLossSums } from "@/lib/ranking/group-points-lost";
 import type { TieBreakerKey } from "@/lib/ranking/rank-units";
 import type { PreviousRank } from "@/lib/ranking/rank-change";
 import type { Tx } from "./transaction";
@@ -11,8 +10,6 @@ import { currentClient } from "./transaction";
 export type PeriodAggregates = {
   period: { id: string; code: string; status: string };
   input: RankPeriodInput;
-  /** Per group: each leaf's losses summed over the group's units. */
-  leafLosses: Map<string, LeafLossSums[]>;
   /** Units with an applicable leaf that has no points yet (or no row at all). */
   unscoredUnits: string[];
   unitIds: Map<string, string>;
@@ -21,149 +18,100 @@ export type PeriodAggregates = {
   previousMeanDisplay: Map<string, Decimal>;
 };
 
-type SumRow = {
-  by_unit: boolean;
-  unit_id: string | null;
-  group_id: string | null;
-  field: string | null;
-  method: string | null;
-  criterion_id: string | null;
-  points: string | null;
-  applicable_max: string | null;
-  present_max: string | null;
-  unscored: number;
-  losing: number;
-  rows: number;
+type PeriodRow = {
+  id: string;
+  code: string;
+  status: string;
+  tieBreakers: string[];
+  previousPeriodId: string | null;
+  bands: { label: string; minIndex: string }[];
+  criteria: { id: string; code: string; name: string; maxPoints: string; method: "appraisal" | "survey"; order: number; parentCode: string | null }[];
+  units: { assessmentId: string; unitId: string; code: string; name: string; groupId: string; groupCode: string; groupName: string; groupOrder: number; predecessors: string[] }[];
 };
+
+/** Sums of one unit's leaves in one field (with points split by how leaves are scored). */
+type FieldRow = { a: string; f: number; ap: string | null; sp: string | null; am: string | null; pm: string; un: number; n: number };
 
 const ZERO = new Decimal(0);
 
-function dec(value: string | null): Decimal {
-  return value === null ? ZERO : new Decimal(value);
-}
-
 /**
- * A period's scores summed by PostgreSQL in one pass (exact numeric sums, grouped per unit and
- * field, and per group and leaf), ready for the ranking: at national scale (~300,000 leaf rows)
- * moving every row into the application costs several times more than the sum itself.
+ * A period's scores summed by PostgreSQL in one pass (exact numeric sums per unit and field),
+ * ready for the ranking: at national scale (~300,000 leaf rows) moving every row into the
+ * application, or even one row per unit, field and method, costs more than the sum itself.
  */
 export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentClient()): Promise<PeriodAggregates | null> {
-  const period = await tx.period.findUnique({
-    where: { code: periodCode },
-    select: {
-      id: true,
-      code: true,
-      status: true,
-      previousPeriodId: true,
-      tieBreakers: true,
-      bands: { select: { label: true, minIndex: true } },
-      criteriaSet: {
-        select: {
-          criteria: {
-            select: { id: true, code: true, name: true, maxPoints: true, method: true, order: true, parent: { select: { code: true } } },
-          },
-        },
-      },
-      assessments: {
-        select: {
-          unit: { select: { id: true, code: true, name: true, predecessorLinks: { select: { predecessor: { select: { code: true } } } } } },
-          group: { select: { id: true, code: true, name: true, order: true } },
-        },
-      },
-    },
-  });
+  // Period, bands, criteria and evaluated units as one JSON document: one round trip.
+  const [meta] = await tx.$queryRawUnsafe<{ data: PeriodRow | null }[]>(
+    `select json_build_object(
+       'id', p.id, 'code', p.code, 'status', p.status, 'tieBreakers', p."tieBreakers", 'previousPeriodId', p."previousPeriodId",
+       'bands', coalesce((select json_agg(json_build_object('label', b.label, 'minIndex', b."minIndex"::text)) from "Band" b where b."periodId" = p.id), '[]'),
+       'criteria', (select json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'maxPoints', c."maxPoints"::text,
+                      'method', c.method, 'order', c."order", 'parentCode', parent.code))
+                    from "Criterion" c left join "Criterion" parent on parent.id = c."parentId" where c."criteriaSetId" = p."criteriaSetId"),
+       'units', coalesce((select json_agg(json_build_object('assessmentId', a.id, 'unitId', u.id, 'code', u.code, 'name', u.name,
+                      'groupId', g.id, 'groupCode', g.code, 'groupName', g.name, 'groupOrder', g."order",
+                      'predecessors', coalesce((select json_agg(pre.code) from "UnitLineage" l join "Unit" pre on pre.id = l."predecessorId"
+                                                where l."successorId" = u.id), '[]')))
+                    from "Assessment" a join "Unit" u on u.id = a."unitId" join "UnitGroup" g on g.id = a."groupId"
+                    where a."periodId" = p.id), '[]')
+     ) as data
+     from "Period" p where p.code = $1`,
+    periodCode,
+  );
+  const period = meta?.data;
   if (!period) return null;
 
-  const criteria = period.criteriaSet.criteria;
   const tree = buildTree(
-    criteria.map((criterion) => ({
+    period.criteria.map((criterion) => ({
       code: criterion.code,
-      parentCode: criterion.parent?.code ?? null,
+      parentCode: criterion.parentCode,
       name: criterion.name,
-      maxPoints: new Decimal(criterion.maxPoints.toString()),
+      maxPoints: new Decimal(criterion.maxPoints),
       method: criterion.method,
       order: criterion.order,
     })),
   );
-  const fieldOfLeaf = new Map<string, CriterionNode>();
-  for (const field of tree) for (const leaf of leavesOf([field])) fieldOfLeaf.set(leaf.code, field);
-  const leafCount = fieldOfLeaf.size;
-  const criterionById = new Map(criteria.map((criterion) => [criterion.id, criterion]));
-  const leafIds = criteria.filter((criterion) => fieldOfLeaf.has(criterion.code));
+  const leaves: { id: string; field: number; survey: boolean }[] = [];
+  const leafCodes = new Map<string, { field: number; node: CriterionNode }>();
+  tree.forEach((field, position) => {
+    for (const leaf of leavesOf([field])) leafCodes.set(leaf.code, { field: position, node: leaf });
+  });
+  for (const criterion of period.criteria) {
+    const leaf = leafCodes.get(criterion.code);
+    if (leaf) leaves.push({ id: criterion.id, field: leaf.field, survey: criterion.method === "survey" });
+  }
 
   // Planner settings for this transaction only: hash aggregation in memory (sorting ~300,000
   // rows by text keys costs more than the sums) and no JIT (compiling costs more than it saves).
   await tx.$executeRawUnsafe(`set local jit = off`);
   await tx.$executeRawUnsafe(`set local enable_sort = off`);
   await tx.$executeRawUnsafe(`set local work_mem = '64MB'`);
-  const mapping = [leafIds.map((criterion) => criterion.id), leafIds.map((criterion) => fieldOfLeaf.get(criterion.code)!.code)];
-  // One JSON document per query instead of ~27,000 rows: the driver's per-row decoding would
-  // cost more than the sums themselves.
-  const [byUnit] = await tx.$queryRawUnsafe<{ data: string }[]>(
+  // One JSON document instead of ~27,000 rows: the driver's per-row decoding would cost more
+  // than the sums themselves. Leaves without a row count as applicable and unscored (pm < max).
+  const [sums] = await tx.$queryRawUnsafe<{ data: string }[]>(
     `select coalesce(json_agg(t), '[]')::text as data from (
-       select true as by_unit, a."unitId" as unit_id, m.field, c.method::text as method,
-              (sum(s."appraisedPoints") filter (where not s."notApplicable"))::text as points,
-              (sum(c."maxPoints") filter (where not s."notApplicable"))::text as applicable_max,
-              sum(c."maxPoints")::text as present_max,
-              count(*) filter (where not s."notApplicable" and s."appraisedPoints" is null) as unscored,
-              count(*) as rows
+       select s."assessmentId" as a, m.f,
+              (sum(s."appraisedPoints") filter (where not s."notApplicable" and not m.survey))::text as ap,
+              (sum(s."appraisedPoints") filter (where not s."notApplicable" and m.survey))::text as sp,
+              (sum(c."maxPoints") filter (where not s."notApplicable"))::text as am,
+              sum(c."maxPoints")::text as pm,
+              count(*) filter (where not s."notApplicable" and s."appraisedPoints" is null) as un,
+              count(*) as n
          from "CriterionScore" s
-         join "Assessment" a on a.id = s."assessmentId"
+         join unnest($2::text[], $3::int[], $4::boolean[]) as m(id, f, survey) on m.id = s."criterionId"
          join "Criterion" c on c.id = s."criterionId"
-         join unnest($2::text[], $3::text[]) as m(criterion_id, field) on m.criterion_id = c.id
-        where a."periodId" = $1
-        group by a."unitId", m.field, c.method) t`,
+        where s."assessmentId" in (select id from "Assessment" where "periodId" = $1)
+        group by s."assessmentId", m.f) t`,
     period.id,
-    ...mapping,
+    leaves.map((leaf) => leaf.id),
+    leaves.map((leaf) => leaf.field),
+    leaves.map((leaf) => leaf.survey),
   );
-  const [byGroup] = await tx.$queryRawUnsafe<{ data: string }[]>(
-    `select coalesce(json_agg(t), '[]')::text as data from (
-       select false as by_unit, a."groupId" as group_id, s."criterionId" as criterion_id,
-              (sum(s."appraisedPoints") filter (where not s."notApplicable"))::text as points,
-              (sum(c."maxPoints") filter (where not s."notApplicable"))::text as applicable_max,
-              count(*) filter (where not s."notApplicable" and coalesce(s."appraisedPoints", 0) < c."maxPoints") as losing
-         from "CriterionScore" s
-         join "Assessment" a on a.id = s."assessmentId"
-         join "Criterion" c on c.id = s."criterionId"
-        where a."periodId" = $1 and c.id = any($2::text[])
-        group by a."groupId", s."criterionId") t`,
-    period.id,
-    mapping[0],
-  );
-  const sums = [...(JSON.parse(byUnit?.data ?? "[]") as SumRow[]), ...(JSON.parse(byGroup?.data ?? "[]") as SumRow[])];
-
-  type FieldAccumulator = Map<string, { appraisal: Decimal; survey: Decimal; applicableMax: Decimal; presentMax: Decimal }>;
-  const perUnit = new Map<string, { fields: FieldAccumulator; unscored: number; rows: number }>();
-  const groupCodeById = new Map(period.assessments.map((assessment) => [assessment.group.id, assessment.group.code]));
-  const leafLosses = new Map<string, LeafLossSums[]>();
-  for (const row of sums) {
-    if (row.by_unit) {
-      const unit = perUnit.get(row.unit_id!) ?? { fields: new Map(), unscored: 0, rows: 0 };
-      const field = unit.fields.get(row.field!) ?? { appraisal: ZERO, survey: ZERO, applicableMax: ZERO, presentMax: ZERO };
-      const points = dec(row.points);
-      unit.fields.set(row.field!, {
-        appraisal: row.method === "survey" ? field.appraisal : field.appraisal.plus(points),
-        survey: row.method === "survey" ? field.survey.plus(points) : field.survey,
-        applicableMax: field.applicableMax.plus(dec(row.applicable_max)),
-        presentMax: field.presentMax.plus(dec(row.present_max)),
-      });
-      unit.unscored += Number(row.unscored);
-      unit.rows += Number(row.rows);
-      perUnit.set(row.unit_id!, unit);
-    } else {
-      const groupCode = groupCodeById.get(row.group_id!)!;
-      const criterion = criterionById.get(row.criterion_id!)!;
-      const applicableMax = dec(row.applicable_max);
-      const list = leafLosses.get(groupCode) ?? [];
-      list.push({
-        code: criterion.code,
-        name: criterion.name,
-        lost: applicableMax.minus(dec(row.points)),
-        applicableMax,
-        unitsLosing: Number(row.losing),
-      });
-      leafLosses.set(groupCode, list);
-    }
+  const byAssessment = new Map<string, FieldRow[]>();
+  for (const row of JSON.parse(sums?.data ?? "[]") as FieldRow[]) {
+    const list = byAssessment.get(row.a);
+    if (list) list.push(row);
+    else byAssessment.set(row.a, [row]);
   }
 
   let previous: RankPeriodInput["previous"];
@@ -194,34 +142,35 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
   const previouslyRanked = new Set(previous?.ranks.map((rank) => rank.unitCode) ?? []);
 
   // Groups in their configured order, so the publication lists them the same way every time.
-  const assessments = [...period.assessments].sort(
-    (a, b) => a.group.order - b.group.order || (a.group.code < b.group.code ? -1 : a.group.code > b.group.code ? 1 : 0),
+  const units = [...period.units].sort(
+    (a, b) => a.groupOrder - b.groupOrder || (a.groupCode < b.groupCode ? -1 : a.groupCode > b.groupCode ? 1 : 0),
   );
+  const fieldMax = tree.map((field) => new Decimal(field.maxPoints));
   const unscoredUnits: string[] = [];
-  const units: RankPeriodUnit[] = assessments.map((assessment) => {
-    const sumsOfUnit = perUnit.get(assessment.unit.id);
-    if (!sumsOfUnit || sumsOfUnit.unscored > 0 || sumsOfUnit.rows < leafCount) unscoredUnits.push(assessment.unit.code);
-    const fields: FieldSums[] = tree.map((field) => {
-      const sum = sumsOfUnit?.fields.get(field.code);
-      // Leaves with no row at all count as applicable and unscored, as in the leaf engine.
-      const missingMax = new Decimal(field.maxPoints).minus(sum?.presentMax ?? ZERO);
+  const ranked: RankPeriodUnit[] = units.map((unit) => {
+    const rows = byAssessment.get(unit.assessmentId) ?? [];
+    const sumsByField = new Map(rows.map((row) => [row.f, row]));
+    if (rows.reduce((count, row) => count + row.n, 0) < leaves.length || rows.some((row) => row.un > 0)) {
+      unscoredUnits.push(unit.code);
+    }
+    const fields: FieldSums[] = tree.map((field, position) => {
+      const sum = sumsByField.get(position);
+      const max = fieldMax[position]!;
       return {
         code: field.code,
         name: field.name,
-        maxPoints: new Decimal(field.maxPoints),
-        appraisalPoints: sum?.appraisal ?? ZERO,
-        surveyPoints: sum?.survey ?? ZERO,
-        applicableMax: (sum?.applicableMax ?? ZERO).plus(missingMax),
+        maxPoints: max,
+        appraisalPoints: sum?.ap ? new Decimal(sum.ap) : ZERO,
+        surveyPoints: sum?.sp ? new Decimal(sum.sp) : ZERO,
+        applicableMax: sum ? (sum.am ? new Decimal(sum.am) : ZERO).plus(max.minus(sum.pm)) : max,
       };
     });
     return {
-      unitCode: assessment.unit.code,
-      unitName: assessment.unit.name,
-      groupCode: assessment.group.code,
+      unitCode: unit.code,
+      unitName: unit.name,
+      groupCode: unit.groupCode,
       // Only a merge since the previous period breaks comparability; an older one does not.
-      predecessors: assessment.unit.predecessorLinks
-        .map((link) => link.predecessor.code)
-        .filter((code) => code !== assessment.unit.code && previouslyRanked.has(code)),
+      predecessors: unit.predecessors.filter((code) => code !== unit.code && previouslyRanked.has(code)),
       totals: unitTotalsFromFieldSums(fields),
     };
   });
@@ -230,15 +179,14 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
     period: { id: period.id, code: period.code, status: period.status },
     input: {
       tieBreakers: period.tieBreakers as TieBreakerKey[],
-      bands: period.bands.map((band) => ({ label: band.label, minIndex: new Decimal(band.minIndex.toString()) })),
-      units,
+      bands: period.bands.map((band) => ({ label: band.label, minIndex: new Decimal(band.minIndex) })),
+      units: ranked,
       previous,
     },
-    leafLosses,
     unscoredUnits,
-    unitIds: new Map(assessments.map((assessment) => [assessment.unit.code, assessment.unit.id])),
-    groupIds: new Map(assessments.map((assessment) => [assessment.group.code, assessment.group.id])),
-    groupNames: new Map(assessments.map((assessment) => [assessment.group.code, assessment.group.name])),
+    unitIds: new Map(units.map((unit) => [unit.code, unit.unitId])),
+    groupIds: new Map(units.map((unit) => [unit.groupCode, unit.groupId])),
+    groupNames: new Map(units.map((unit) => [unit.groupCode, unit.groupName])),
     previousMeanDisplay,
   };
 }

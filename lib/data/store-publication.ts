@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type Decimal from "decimal.js";
 import { roundFraction } from "@/lib/scoring/fraction";
 import type { GroupRanking } from "@/lib/ranking/rank-period";
-import type { GroupPointsLost } from "@/lib/ranking/group-points-lost";
+import type { CriterionLoss } from "@/lib/ranking/group-points-lost";
 import type { Tx } from "./transaction";
 import { insertJsonRecords } from "./insert-json-records";
 
@@ -21,7 +21,8 @@ export async function storePublication(
   args: {
     periodId: string;
     groups: readonly GroupRanking[];
-    pointsLost: ReadonlyMap<string, GroupPointsLost>;
+    /** Per group, points lost per field; per leaf they are read from the frozen scores. */
+    fieldLosses: ReadonlyMap<string, CriterionLoss[]>;
     unitIds: Map<string, string>;
     groupIds: Map<string, string>;
     groupNames: ReadonlyMap<string, string>;
@@ -111,14 +112,7 @@ export async function storePublication(
       meanDisplay: meanDisplay.toFixed(2),
       meanChangeDisplay: previousDisplay ? meanDisplay.minus(previousDisplay).toFixed(2) : null,
       pointsLost: {
-        fields: args.pointsLost.get(group.groupCode)!.fields.map((loss) => ({
-          code: loss.code,
-          name: loss.name,
-          lost: loss.lost.toFixed(),
-          applicableMax: loss.applicableMax.toFixed(),
-          unitsLosing: loss.unitsLosing,
-        })),
-        leaves: args.pointsLost.get(group.groupCode)!.leaves.map((loss) => ({
+        fields: args.fieldLosses.get(group.groupCode)!.map((loss) => ({
           code: loss.code,
           name: loss.name,
           lost: loss.lost.toFixed(),

@@ -44,18 +44,14 @@ function lossesOf(nodes: readonly CriterionNode[], scores: readonly UnitScore[])
   return losses.sort((a, b) => b.lost.comparedTo(a.lost) || compareCriterionCodes(a.code, b.code));
 }
 
-/** One leaf's losses summed over a group's units (as the database aggregates them). */
-export type LeafLossSums = { code: string; name: string; lost: Decimal; applicableMax: Decimal; unitsLosing: number };
-
 /**
- * The same result as computeGroupPointsLost, from sums: leaf losses summed per group, and field
- * losses from each unit's field totals (a unit loses on a field when its points there are
- * below the field's applicable max).
+ * Field losses of a group from each unit's field totals, the same figures computeGroupPointsLost
+ * gives for fields: a unit loses on a field when its points there are below the field's
+ * applicable max.
  */
-export function groupPointsLostFromSums(
-  leafSums: readonly LeafLossSums[],
+export function groupFieldLosses(
   unitFields: readonly { code: string; name: string; points: Decimal; applicableMax: Decimal; notApplicable: boolean }[][],
-): GroupPointsLost {
+): CriterionLoss[] {
   const fields = new Map<string, CriterionLoss>();
   for (const unit of unitFields) {
     for (const field of unit) {
@@ -70,9 +66,7 @@ export function groupPointsLostFromSums(
       });
     }
   }
-  const byLoss = (a: CriterionLoss, b: CriterionLoss) => b.lost.comparedTo(a.lost) || compareCriterionCodes(a.code, b.code);
-  return {
-    leaves: leafSums.filter((leaf) => !leaf.lost.isZero()).map((leaf) => ({ ...leaf })).sort(byLoss),
-    fields: [...fields.values()].filter((field) => !field.lost.isZero()).sort(byLoss),
-  };
+  return [...fields.values()]
+    .filter((field) => !field.lost.isZero())
+    .sort((a, b) => b.lost.comparedTo(a.lost) || compareCriterionCodes(a.code, b.code));
 }

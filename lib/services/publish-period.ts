@@ -1,5 +1,5 @@
 import { rankPeriod } from "@/lib/ranking/rank-period";
-import { groupPointsLostFromSums } from "@/lib/ranking/group-points-lost";
+import { groupFieldLosses } from "@/lib/ranking/group-points-lost";
 import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
 import { storePublication } from "@/lib/data/store-publication";
 import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
@@ -58,21 +58,13 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
   }
 
   const ranking = rankPeriod(aggregates.input);
-  const pointsLost = new Map(
-    ranking.groups.map((group) => [
-      group.groupCode,
-      groupPointsLostFromSums(
-        aggregates.leafLosses.get(group.groupCode) ?? [],
-        group.rows.map((row) => row.fields),
-      ),
-    ]),
-  );
+  const fieldLosses = new Map(ranking.groups.map((group) => [group.groupCode, groupFieldLosses(group.rows.map((row) => row.fields))]));
   const decisionNumber = command.decisionNumber ?? current.decisionNumber;
   const decisionDate = command.decisionDate ?? current.decisionDate;
   const { publicationId, version } = await storePublication(tx, {
     periodId: period.id,
     groups: ranking.groups,
-    pointsLost,
+    fieldLosses,
     unitIds: aggregates.unitIds,
     groupIds: aggregates.groupIds,
     groupNames: aggregates.groupNames,
