@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { exactSum } from "@/lib/scoring/exact-decimal";
 import type { ExactIndex } from "@/lib/scoring/compute-unit-score";
 import {
   addFractions,
@@ -49,7 +50,7 @@ export function computeGroupStatistics(indices: readonly ExactIndex[], previousM
     sorted.length % 2 === 1
       ? (sorted[middle] as Fraction)
       : divideFraction(addFractions(sorted[middle - 1] as Fraction, sorted[middle] as Fraction), 2);
-  const mean = divideFraction(sorted.reduce(addFractions, fraction(0, 1)), sorted.length);
+  const mean = divideFraction(sumFractions(sorted), sorted.length);
   return {
     count: indices.length,
     mean: statistic(mean),
@@ -58,6 +59,26 @@ export function computeGroupStatistics(indices: readonly ExactIndex[], previousM
     max: statistic(highest),
     meanChange: previousMean == null ? null : statistic(subtractFractions(mean, fractionFromDecimal(previousMean))),
   };
+}
+
+/**
+ * Exact sum, adding numerators over each common denominator first: most units of a group share
+ * their applicable maximum, so a group of thousands needs a handful of fraction additions (each
+ * with a gcd) instead of one per unit.
+ */
+function sumFractions(values: readonly Fraction[]): Fraction {
+  const byDenominator = new Map<string, { denominator: Decimal; numerators: Decimal[] }>();
+  for (const value of values) {
+    const key = value.denominator.toFixed();
+    const bucket = byDenominator.get(key);
+    if (bucket) bucket.numerators.push(value.numerator);
+    else byDenominator.set(key, { denominator: value.denominator, numerators: [value.numerator] });
+  }
+  let total = fraction(0, 1);
+  for (const { denominator, numerators } of byDenominator.values()) {
+    total = addFractions(total, fraction(exactSum(numerators), denominator));
+  }
+  return total;
 }
 
 function statistic(exact: Fraction): StatisticValue {

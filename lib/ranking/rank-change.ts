@@ -22,17 +22,33 @@ export type RankChange = {
 
 export type CurrentRank = { unitCode: string; groupCode: string; predecessors: readonly string[]; rank: number };
 
-export function computeRankChange(current: CurrentRank, previousRanks: readonly PreviousRank[] | undefined): RankChange {
-  if (!previousRanks) return { previousRank: null, rankChange: null, comparability: "no-previous-period", predecessorRanks: [] };
+/** Last period's ranks by unit code, built once per period instead of searched once per unit. */
+export type PreviousRankIndex = ReadonlyMap<string, readonly PreviousRank[]>;
 
-  const own = previousRanks.filter((row) => row.unitCode === current.unitCode);
+export function indexPreviousRanks(previousRanks: readonly PreviousRank[]): PreviousRankIndex {
+  const index = new Map<string, PreviousRank[]>();
+  for (const row of previousRanks) {
+    const list = index.get(row.unitCode);
+    if (list) list.push(row);
+    else index.set(row.unitCode, [row]);
+  }
+  return index;
+}
+
+export function computeRankChange(
+  current: CurrentRank,
+  previous: readonly PreviousRank[] | PreviousRankIndex | undefined,
+): RankChange {
+  if (!previous) return { previousRank: null, rankChange: null, comparability: "no-previous-period", predecessorRanks: [] };
+  const byUnit = previous instanceof Map ? (previous as PreviousRankIndex) : indexPreviousRanks(previous as readonly PreviousRank[]);
+
+  const own = byUnit.get(current.unitCode) ?? [];
   const sameGroup = own.find((row) => row.groupCode === current.groupCode);
   const previousRank = sameGroup?.rank ?? null;
 
   if (current.predecessors.length > 0) {
-    const predecessors = new Set(current.predecessors);
-    const predecessorRanks = previousRanks
-      .filter((row) => predecessors.has(row.unitCode))
+    const predecessorRanks = [...new Set(current.predecessors)]
+      .flatMap((code) => byUnit.get(code) ?? [])
       .map((row) => ({ unitCode: row.unitCode, groupCode: row.groupCode, rank: row.rank }))
       .sort((a, b) => compareCodes(a.unitCode, b.unitCode) || compareCodes(a.groupCode, b.groupCode));
     return { previousRank, rankChange: null, comparability: "merged", predecessorRanks };

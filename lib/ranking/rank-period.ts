@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import { assignBand, type Band } from "@/lib/ranking/assign-band";
 import { computeGroupStatistics, type GroupStatistics } from "@/lib/ranking/group-statistics";
-import { computeRankChange, type PreviousRank, type RankComparability } from "@/lib/ranking/rank-change";
+import { computeRankChange, indexPreviousRanks, type PreviousRank, type RankComparability } from "@/lib/ranking/rank-change";
 import { DuplicateUnitError, rankUnits, type TieBreakerKey } from "@/lib/ranking/rank-units";
 import { indexValue, type ExactIndex, type FieldScore, type UnitTotals } from "@/lib/scoring/compute-unit-score";
 
@@ -56,12 +56,13 @@ export function rankPeriod(input: RankPeriodInput): { groups: GroupRanking[] } {
     seen.add(unit.unitCode);
   }
   const groupCodes = [...new Set(input.units.map((unit) => unit.groupCode))];
+  const previousRanks = input.previous ? indexPreviousRanks(input.previous.ranks) : undefined;
   const groups = groupCodes.map((groupCode): GroupRanking => {
     const members = input.units
       .filter((unit) => unit.groupCode === groupCode)
       .map((unit) => ({ unit, unitCode: unit.unitCode, score: unit.totals }));
     const rows = rankUnits(members, input.tieBreakers).map(({ unit, rank }): UnitRanking => {
-      const change = computeRankChange({ ...unit, rank }, input.previous?.ranks);
+      const change = computeRankChange({ ...unit, rank }, previousRanks);
       const totals = unit.totals;
       return {
         unitCode: unit.unitCode,
