@@ -26,7 +26,7 @@ export type StoreOutcome = {
 };
 
 /** Rows per INSERT … SELECT FROM json_to_recordset(…): one round trip each, a few MB of JSON. */
-const CHUNK = 50_000;
+const CHUNK = 5_000;
 
 function decimalString(value: Decimal): string {
   return value.toFixed();
