@@ -21,6 +21,7 @@ import { computeRankings, ComputeRankingsError } from "@/lib/services/compute-ra
 import { ResultsPackageConflictError } from "@/lib/data/store-results-package";
 import { loadResultsPackage } from "@/lib/data/load-results-package";
 import { disconnectPrisma } from "@/lib/data/prisma";
+import { COMMAND_LINE } from "@/lib/auth/actor";
 
 const USAGE = `Usage:
   npm run cli -- import <file.json|file.xlsx> [--replace] [--publish]
@@ -69,7 +70,7 @@ async function importCommand(file: string | undefined, flags: { replace: boolean
   const pkg = parsed.package;
   progress(`importing ${pkg.period.code}: ${pkg.units.length} units, ${pkg.scores.length} scores`);
   try {
-    const outcome = await importResultsPackage({ pkg, replace: flags.replace, publish: flags.publish, actorId: null, onProgress: progress });
+    const outcome = await importResultsPackage({ pkg, replace: flags.replace, publish: flags.publish, actor: COMMAND_LINE, onProgress: progress });
     for (const warning of outcome.warnings) process.stderr.write(`! ${warning.vi} / ${warning.en}\n`);
     for (const rename of outcome.renamedUnits) {
       process.stderr.write(`! Đổi tên đơn vị / unit renamed ${rename.code}: "${rename.from}" → "${rename.to}"\n`);

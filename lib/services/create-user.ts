@@ -4,10 +4,13 @@ import { emailTaken, findUnitIdByCode, insertUser } from "@/lib/data/users";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
 import { UseCaseError } from "@/lib/domain/use-case-error";
+import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/review/permissions";
 
 export class CreateUserError extends UseCaseError<"invalid" | "email_taken" | "unknown_unit"> {}
 
-export async function createUser(input: CreateUserInput, actorId: string | null): Promise<{ id: string }> {
+export async function createUser(input: CreateUserInput, actor: Actor): Promise<{ id: string }> {
+  assertCan(actor, "user.create");
   const parsed = createUserInput.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => issue.message).join("; ");
@@ -35,7 +38,7 @@ export async function createUser(input: CreateUserInput, actorId: string | null)
       mustChangePassword: user.mustChangePassword,
     });
     await writeAuditLog(tx, {
-      actorId,
+      actorId: auditActorId(actor),
       action: "user.create",
       entityType: "User",
       entityId: created.id,

@@ -1,4 +1,6 @@
 import type { NormalizedPackage } from "@/lib/domain/results-package";
+import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/review/permissions";
 import { storeResultsPackage, type StoreOutcome } from "@/lib/data/store-results-package";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
@@ -8,7 +10,7 @@ export type ImportResultsPackageCommand = {
   pkg: NormalizedPackage;
   replace: boolean;
   publish: boolean;
-  actorId: string | null;
+  actor: Actor;
   /** Demo and training data: public pages label the period as illustrative. */
   illustrative?: boolean;
   onProgress?: (message: string) => void;
@@ -20,7 +22,8 @@ export type ImportResultsPackageOutcome = StoreOutcome & { publishedVersion: num
  * Imports a validated results package as one transaction: the period, its criteria set, units,
  * scores and SIPAS figures, and (with `publish`) its computed publication. All or nothing.
  */
-export function importResultsPackage(command: ImportResultsPackageCommand): Promise<ImportResultsPackageOutcome> {
+export async function importResultsPackage(command: ImportResultsPackageCommand): Promise<ImportResultsPackageOutcome> {
+  assertCan(command.actor, "results_package.import");
   return inTransaction(
     async (tx) => {
       const stored = await storeResultsPackage(tx, command.pkg, {
@@ -29,7 +32,7 @@ export function importResultsPackage(command: ImportResultsPackageCommand): Prom
         onProgress: command.onProgress,
       });
       await writeAuditLog(tx, {
-        actorId: command.actorId,
+        actorId: auditActorId(command.actor),
         action: stored.replaced ? "results_package.replace" : "results_package.import",
         entityType: "Period",
         entityId: stored.periodId,
@@ -47,7 +50,7 @@ export function importResultsPackage(command: ImportResultsPackageCommand): Prom
         command.onProgress?.("Computing and publishing rankings");
         const published = await publishPeriodInTransaction(tx, {
           periodCode: command.pkg.period.code,
-          actorId: command.actorId,
+          actor: command.actor,
           reason: null,
         });
         publishedVersion = published.version;

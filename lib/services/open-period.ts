@@ -4,11 +4,14 @@ import { upsertAuthority } from "@/lib/data/authorities";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
 import { UseCaseError } from "@/lib/domain/use-case-error";
+import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/review/permissions";
 
 export class OpenPeriodError extends UseCaseError<"invalid" | "exists" | "unknown_reference"> {}
 
 /** Creates a period (draft, or straight into self-assessment) with its units, groups and bands. */
-export async function openPeriod(input: OpenPeriodInput, actorId: string | null): Promise<{ id: string }> {
+export async function openPeriod(input: OpenPeriodInput, actor: Actor): Promise<{ id: string }> {
+  assertCan(actor, "period.open");
   const parsed = openPeriodInput.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
@@ -56,7 +59,7 @@ export async function openPeriod(input: OpenPeriodInput, actorId: string | null)
       assessments: command.units.map((unit) => ({ unitId: refs.unitIds.get(unit.unitCode)!, groupId: refs.groupIds.get(unit.groupCode)! })),
     });
     await writeAuditLog(tx, {
-      actorId,
+      actorId: auditActorId(actor),
       action: "period.open",
       entityType: "Period",
       entityId: period.id,

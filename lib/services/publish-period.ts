@@ -6,10 +6,12 @@ import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction, type Tx } from "@/lib/data/transaction";
 import { UseCaseError } from "@/lib/domain/use-case-error";
+import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/review/permissions";
 
 export type PublishPeriodCommand = {
   periodCode: string;
-  actorId: string | null;
+  actor: Actor;
   /** Required to correct a period that is already published (an erratum). */
   reason?: string | null;
   decisionNumber?: string | null;
@@ -23,6 +25,7 @@ export class PublishPeriodError extends UseCaseError<"not_found" | "wrong_state"
  * the first one, or a corrected version (erratum) that keeps every earlier one.
  */
 export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodCommand) {
+  assertCan(command.actor, "period.publish");
   const current = await lockPeriodForPublication(tx, command.periodCode);
   if (!current) {
     throw new PublishPeriodError("not_found", `Không có kỳ đánh giá "${command.periodCode}".`, `No period "${command.periodCode}".`);
@@ -73,11 +76,11 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
     reason,
     decisionNumber,
     decisionDate,
-    publishedById: command.actorId,
+    publishedById: auditActorId(command.actor),
   });
   await markPeriodPublished(tx, { periodId: period.id, publicationId, decisionNumber, decisionDate });
   await writeAuditLog(tx, {
-    actorId: command.actorId,
+    actorId: auditActorId(command.actor),
     action: version === 1 ? "period.publish" : "period.erratum",
     entityType: "Period",
     entityId: period.id,

@@ -1,4 +1,5 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { UserActor } from "@/lib/auth/actor";
+import { can } from "@/lib/review/permissions";
 import { saveSelfScoresInput, type SaveSelfScoresInput } from "@/lib/domain/self-score-input";
 import { parseDecimalInput } from "@/lib/results-package/decimal-input";
 import {
@@ -26,14 +27,14 @@ const EDITABLE_STATES = new Set(["not_started", "in_progress", "returned"]);
  * An officer saves self-assessed points (or not applicable, with a reason) for leaves of their
  * own unit while self-assessment is open. All items land or none; each change is audited.
  */
-export async function saveSelfScores(actor: Actor, input: SaveSelfScoresInput, now = new Date()): Promise<void> {
+export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInput, now = new Date()): Promise<void> {
   const parsed = saveSelfScoresInput.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new SaveSelfScoresError([{ criterionCode: null, code: "invalid", vi: message, en: message }]);
   }
   const command = parsed.data;
-  if (actor.role !== "unit_officer" || !actor.unitId) {
+  if (!can(actor, "self_assessment.edit") || !actor.unitId) {
     throw new SaveSelfScoresError([
       { criterionCode: null, code: "forbidden", vi: "Chỉ cán bộ đầu mối của đơn vị được tự chấm điểm.", en: "Only the unit's officer may self-assess." },
     ]);

@@ -8,6 +8,7 @@ import { importResultsPackage } from "@/lib/services/import-results-package";
 import { publishPeriod } from "@/lib/services/publish-period";
 import { disconnectPrisma } from "@/lib/data/prisma";
 import { checkDatabaseHealth } from "@/lib/data/database-health";
+import { COMMAND_LINE } from "@/lib/auth/actor";
 
 async function main() {
   const [phase, target] = process.argv.slice(2);
@@ -20,11 +21,11 @@ async function main() {
     if (!parsed.ok) throw new Error(`invalid package: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
     report.parseMs = Math.round(performance.now() - started);
     const storeStarted = performance.now();
-    await importResultsPackage({ pkg: parsed.package, replace: false, publish: false, actorId: null });
+    await importResultsPackage({ pkg: parsed.package, replace: false, publish: false, actor: COMMAND_LINE });
     report.storeMs = Math.round(performance.now() - storeStarted);
     report.rows = parsed.package.scores.length;
   } else if (phase === "publish") {
-    const result = await publishPeriod({ periodCode: target!, actorId: null });
+    const result = await publishPeriod({ periodCode: target!, actor: COMMAND_LINE });
     report.units = result.groups.reduce((sum, group) => sum + group.rows.length, 0);
   } else {
     throw new Error(`unknown phase ${phase}`);

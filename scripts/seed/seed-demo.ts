@@ -14,6 +14,7 @@ import { findUserActor, isDatabaseEmpty } from "@/lib/data/database-state";
 import { inTransaction } from "@/lib/data/transaction";
 import { buildDemoInProgressPeriod, buildDemoPackages } from "../demo-data/build-demo-packages";
 import { DEMO_PASSWORD, demoUsers } from "../demo-data/demo-users";
+import { DEMO_SEED } from "@/lib/auth/actor";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,7 +30,7 @@ async function seedDemoSteps(log: (line: string) => void, now: Date): Promise<vo
   for (const json of buildDemoPackages()) {
     const parsed = parseResultsPackage(JSON.stringify(json));
     if (!parsed.ok) throw new Error(`Demo package ${json.period.code} is invalid:\n${formatIssues(parsed.issues)}`);
-    await importResultsPackage({ pkg: parsed.package, replace: false, publish: true, actorId: null, illustrative: true });
+    await importResultsPackage({ pkg: parsed.package, replace: false, publish: true, actor: DEMO_SEED, illustrative: true });
     log(`published ${json.period.code}`);
   }
 
@@ -52,14 +53,14 @@ async function seedDemoSteps(log: (line: string) => void, now: Date): Promise<vo
       openSelfAssessment: true,
       illustrative: true,
     },
-    null,
+    DEMO_SEED,
   );
   log(`opened ${open.code} (self-assessment)`);
 
   for (const user of demoUsers) {
     await createUser(
       { email: user.email, name: user.name, role: user.role, unitCode: user.unitCode ?? null, password: DEMO_PASSWORD, mustChangePassword: false },
-      null,
+      DEMO_SEED,
     );
   }
   log(`${demoUsers.length} demo users`);

@@ -11,6 +11,8 @@ import { toResultsPackageJson } from "@/lib/results-package/write-results-packag
 import { getPrisma } from "@/lib/data/prisma";
 import { buildPackage } from "@/tests/support/results-package-factory";
 import { withTestDatabase } from "@/tests/support/test-database";
+import { COMMAND_LINE } from "@/lib/auth/actor";
+import { ForbiddenError } from "@/lib/review/permissions";
 
 withTestDatabase();
 
@@ -41,7 +43,7 @@ const year2023 = buildPackage({
 async function importJson(json: unknown, options: { publish?: boolean; replace?: boolean } = {}) {
   const parsed = parseResultsPackage(JSON.stringify(json));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return importResultsPackage({ pkg: parsed.package, replace: options.replace ?? false, publish: options.publish ?? true, actorId: null });
+  return importResultsPackage({ pkg: parsed.package, replace: options.replace ?? false, publish: options.publish ?? true, actor: COMMAND_LINE });
 }
 
 describe("importing and publishing results packages", () => {
@@ -124,7 +126,7 @@ describe("importing and publishing results packages", () => {
     expect(outOfOrder.warnings.map((warning) => warning.code)).toContain("unknown_previous_period");
     expect((await loadResultsPackage("thu-nghiem-2023"))!.period.previous).toBe("thu-nghiem-2022");
     await importJson(year2022);
-    await publishPeriod({ periodCode: "thu-nghiem-2023", actorId: null });
+    await publishPeriod({ periodCode: "thu-nghiem-2023", actor: COMMAND_LINE });
     const b = (await getPublishedLeagueTables("thu-nghiem-2023"))!.tables[0]!.rows.find((row) => row.unitCode === "b")!;
     expect(b.rankChange).toBe(1);
 
@@ -146,8 +148,8 @@ describe("importing and publishing results packages", () => {
 
   it("keeps earlier publications as errata history and needs a reason to correct", async () => {
     await importJson(year2022);
-    await expect(publishPeriod({ periodCode: "thu-nghiem-2022", actorId: null })).rejects.toBeInstanceOf(PublishPeriodError);
-    const erratum = await publishPeriod({ periodCode: "thu-nghiem-2022", actorId: null, reason: "Đính chính điểm xã A" });
+    await expect(publishPeriod({ periodCode: "thu-nghiem-2022", actor: COMMAND_LINE })).rejects.toBeInstanceOf(PublishPeriodError);
+    const erratum = await publishPeriod({ periodCode: "thu-nghiem-2022", actor: COMMAND_LINE, reason: "Đính chính điểm xã A" });
     expect(erratum.version).toBe(2);
     const publications = await getPrisma().publication.findMany({ orderBy: { version: "asc" }, select: { version: true, reason: true } });
     expect(publications).toEqual([
@@ -155,6 +157,17 @@ describe("importing and publishing results packages", () => {
       { version: 2, reason: "Đính chính điểm xã A" },
     ]);
     expect(await getPrisma().auditLog.count({ where: { action: "period.erratum" } })).toBe(1);
+  });
+
+  it("lets only home affairs (or the command line) import and publish", async () => {
+    const council = { userId: "hd", role: "council" as const, unitId: null };
+    const parsed = parseResultsPackage(JSON.stringify(year2022));
+    if (!parsed.ok) throw new Error("fixture");
+    await expect(importResultsPackage({ pkg: parsed.package, replace: false, publish: true, actor: council })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await getPrisma().period.count()).toBe(0);
+    await importJson(year2022, { publish: false });
+    await expect(publishPeriod({ periodCode: "thu-nghiem-2022", actor: council })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await listPublishedPeriods()).toEqual([]);
   });
 
   it("computes rankings of an unpublished period in the API's shape", async () => {

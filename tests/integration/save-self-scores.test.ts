@@ -6,15 +6,15 @@ import { createUser } from "@/lib/services/create-user";
 import { saveSelfScores, SaveSelfScoresError } from "@/lib/services/save-self-scores";
 import { findUserActor } from "@/lib/data/database-state";
 import { getPrisma } from "@/lib/data/prisma";
-import type { Actor } from "@/lib/auth/actor";
+import { COMMAND_LINE, type UserActor } from "@/lib/auth/actor";
 import { buildPackage } from "@/tests/support/results-package-factory";
 import { withTestDatabase } from "@/tests/support/test-database";
 
 withTestDatabase();
 
 const NOW = new Date("2026-01-20T03:00:00Z");
-let officerA: Actor;
-let council: Actor;
+let officerA: UserActor;
+let council: UserActor;
 
 async function problemCodes(promise: Promise<unknown>): Promise<string[]> {
   try {
@@ -48,7 +48,7 @@ beforeEach(async () => {
     ),
   );
   if (!parsed.ok) throw new Error("fixture");
-  await importResultsPackage({ pkg: parsed.package, replace: false, publish: true, actorId: null });
+  await importResultsPackage({ pkg: parsed.package, replace: false, publish: true, actor: COMMAND_LINE });
   await openPeriod(
     {
       code: "thu-nghiem-2023",
@@ -65,10 +65,10 @@ beforeEach(async () => {
       selfAssessmentDeadline: "2026-02-20T23:59:59+07:00",
       openSelfAssessment: true,
     },
-    null,
+    COMMAND_LINE,
   );
-  await createUser({ email: "a@example.vn", name: "Cán bộ xã A", role: "unit_officer", unitCode: "a", password: "mat-khau-dai" }, null);
-  await createUser({ email: "hd@example.vn", name: "Hội đồng", role: "council", password: "mat-khau-dai" }, null);
+  await createUser({ email: "a@example.vn", name: "Cán bộ xã A", role: "unit_officer", unitCode: "a", password: "mat-khau-dai" }, COMMAND_LINE);
+  await createUser({ email: "hd@example.vn", name: "Hội đồng", role: "council", password: "mat-khau-dai" }, COMMAND_LINE);
   officerA = (await findUserActor("a@example.vn"))!;
   council = (await findUserActor("hd@example.vn"))!;
 });
