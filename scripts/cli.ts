@@ -22,6 +22,9 @@ import { ResultsPackageConflictError } from "@/lib/data/store-results-package";
 import { loadResultsPackage } from "@/lib/data/load-results-package";
 import { disconnectPrisma } from "@/lib/data/prisma";
 import { COMMAND_LINE } from "@/lib/auth/actor";
+import { quietKnownWarnings } from "./db/quiet-known-warnings";
+
+quietKnownWarnings();
 
 const USAGE = `Usage:
   npm run cli -- import <file.json|file.xlsx> [--replace] [--publish]

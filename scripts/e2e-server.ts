@@ -9,6 +9,9 @@ import { PROJECT_ROOT } from "./db/project-root";
 import { applyMigrations } from "./db/migrations";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { createDatabase, dropDatabase, startTestDatabaseServer, type TestDatabaseServer } from "../tests/support/test-database-server";
+import { quietKnownWarnings } from "./db/quiet-known-warnings";
+
+quietKnownWarnings();
 
 const port = process.env.E2E_PORT ?? "3100";
 let server: TestDatabaseServer | null = null;

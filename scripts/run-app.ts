@@ -19,6 +19,9 @@ import { UserFacingError } from "./db/user-facing-error";
 import { releaseAppLock, takeAppLock } from "./db/app-lock";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
+import { quietKnownWarnings } from "./db/quiet-known-warnings";
+
+quietKnownWarnings();
 
 type Mode = "demo" | "dev" | "start";
 const mode = (process.argv[2] ?? "demo") as Mode;

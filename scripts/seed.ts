@@ -3,6 +3,9 @@ import { openDatabase } from "./db/open-database";
 import { applyMigrations } from "./db/migrations";
 import { runMain } from "./db/user-facing-error";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
+import { quietKnownWarnings } from "./db/quiet-known-warnings";
+
+quietKnownWarnings();
 
 runMain(async () => {
   const database = await openDatabase();
