@@ -14,7 +14,7 @@ import path from "node:path";
 import exitHook from "async-exit-hook";
 import { PROJECT_ROOT } from "./db/project-root";
 import { openDatabase, type OpenDatabase } from "./db/open-database";
-import { applyMigrations, pendingMigrations } from "./db/migrations";
+import { applyMigrations, migrationState } from "./db/migrations";
 import { UserFacingError } from "./db/user-facing-error";
 import { releaseAppLock, takeAppLock } from "./db/app-lock";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
@@ -117,11 +117,19 @@ async function main(): Promise<void> {
   if (mode === "demo") await build();
 
   if (mode === "start") {
-    const pending = await pendingMigrations(database.url);
-    if (pending.length) {
+    const state = await migrationState(database.url);
+    if (state.failed.length) {
       throw new UserFacingError(
-        `The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Apply them first: npm run db:migrate`,
+        `Migration ${state.failed.join(", ")} failed part-way in this database. Restore it from a backup, or fix it by hand and mark it rolled back, before starting.`,
       );
+    }
+    if (state.pending.length) {
+      throw new UserFacingError(
+        `The database has ${state.pending.length} pending migration(s) (${state.pending.join(", ")}). Apply them first: npm run db:migrate`,
+      );
+    }
+    if (state.modified.length) {
+      say(`! prisma/migrations/${state.modified.join(", ")} changed after it was applied; the database keeps the version it ran.`);
     }
   } else {
     const applied = await applyMigrations(database.url);

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -94,20 +95,41 @@ function schemaTarget(content: string, filePath: string) {
   return { tag: "schemaDatamodel", files: [{ path: filePath, content }] };
 }
 
-/** Migrations in prisma/migrations not yet recorded as finished in the database. */
-export async function pendingMigrations(connectionString: string): Promise<string[]> {
+export type MigrationState = {
+  /** In prisma/migrations but not finished in the database. */
+  pending: string[];
+  /** Started but neither finished nor rolled back: the database needs an operator. */
+  failed: string[];
+  /** Applied, but migration.sql changed since: the folder no longer describes the database. */
+  modified: string[];
+};
+
+/** How the database's migration history compares with prisma/migrations (read only). */
+export async function migrationState(connectionString: string): Promise<MigrationState> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     const exists = await client.query(`select to_regclass('public._prisma_migrations') is not null as present`);
-    const applied = exists.rows[0]?.present
-      ? new Set(
-          (await client.query<{ name: string }>(`select migration_name as name from _prisma_migrations where finished_at is not null`)).rows.map(
-            (row) => row.name,
-          ),
-        )
-      : new Set<string>();
-    return migrationDirectories().filter((name) => !applied.has(name));
+    const rows = exists.rows[0]?.present
+      ? (
+          await client.query<{ name: string; checksum: string; finished: boolean; rolledBack: boolean }>(
+            `select migration_name as name, checksum, finished_at is not null as finished, rolled_back_at is not null as "rolledBack"
+               from _prisma_migrations`,
+          )
+        ).rows
+      : [];
+    const local = migrationDirectories();
+    const finished = new Map(rows.filter((row) => row.finished).map((row) => [row.name, row.checksum]));
+    return {
+      pending: local.filter((name) => !finished.has(name)),
+      failed: rows.filter((row) => !row.finished && !row.rolledBack).map((row) => row.name),
+      modified: local.filter((name) => {
+        const checksum = finished.get(name);
+        if (!checksum) return false;
+        const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"));
+        return createHash("sha256").update(sql).digest("hex") !== checksum;
+      }),
+    };
   } finally {
     await client.end();
   }
