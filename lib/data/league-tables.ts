@@ -1,6 +1,7 @@
 import type { LeagueTable } from "@/lib/domain/league-table";
 import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
 import { getPrisma } from "./prisma";
+import { compareCodes } from "@/lib/domain/compare-codes";
 
 export type PublishedPeriodTables = {
   code: string;
@@ -55,7 +56,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
   if (!period || !publication) return null;
 
   const tables = publication.groupStats
-    .sort((a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code))
+    .sort((a, b) => a.group.order - b.group.order || compareCodes(a.group.code, b.group.code))
     .map((stat) => ({
       groupCode: stat.group.code,
       groupName: stat.groupName,
@@ -64,7 +65,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
       // Shared ranks list by unit code in code-point order, as the ranking does (not by collation).
       rows: publication.results
         .filter((row) => row.groupId === stat.group.id)
-        .sort((a, b) => a.rank - b.rank || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0))
+        .sort((a, b) => a.rank - b.rank || compareCodes(a.unitCode, b.unitCode))
         .map((row) => ({
           rank: row.rank,
           rankChange: row.rankChange,

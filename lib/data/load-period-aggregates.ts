@@ -6,6 +6,7 @@ import type { TieBreakerKey } from "@/lib/ranking/rank-units";
 import type { PreviousRank } from "@/lib/ranking/rank-change";
 import type { Tx } from "./transaction";
 import { currentClient } from "./transaction";
+import { compareCodes } from "@/lib/domain/compare-codes";
 
 export type PeriodAggregates = {
   period: { id: string; code: string; status: string };
@@ -143,7 +144,7 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
 
   // Groups in their configured order, so the publication lists them the same way every time.
   const units = [...period.units].sort(
-    (a, b) => a.groupOrder - b.groupOrder || (a.groupCode < b.groupCode ? -1 : a.groupCode > b.groupCode ? 1 : 0),
+    (a, b) => a.groupOrder - b.groupOrder || compareCodes(a.groupCode, b.groupCode),
   );
   const fieldMax = tree.map((field) => new Decimal(field.maxPoints));
   const unscoredUnits: string[] = [];

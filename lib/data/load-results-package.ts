@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { NormalizedCriterion, NormalizedPackage } from "@/lib/domain/results-package";
 import { compareCriterionCodes } from "@/lib/scoring/criteria-tree";
 import { getPrisma } from "./prisma";
+import { compareCodes } from "@/lib/domain/compare-codes";
 
 function dec(value: { toString(): string }): Decimal {
   return new Decimal(value.toString());
@@ -109,7 +110,7 @@ export async function loadResultsPackage(periodCode: string): Promise<Normalized
   const codeById = new Map(period.criteriaSet.criteria.map((criterion) => [criterion.id, criterion.code]));
 
   const assessments = [...period.assessments].sort(
-    (a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code) || a.unit.code.localeCompare(b.unit.code),
+    (a, b) => a.group.order - b.group.order || compareCodes(a.group.code, b.group.code) || compareCodes(a.unit.code, b.unit.code),
   );
   const groups = new Map<string, string>();
   for (const assessment of assessments) groups.set(assessment.group.code, assessment.group.name);

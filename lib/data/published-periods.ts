@@ -1,4 +1,5 @@
 import { getPrisma } from "./prisma";
+import { compareCodes } from "@/lib/domain/compare-codes";
 
 export type PublishedPeriodSummary = {
   code: string;
@@ -49,7 +50,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
         decisionDate: publication.decisionDate,
         illustrative: period.illustrative,
         groups: publication.groupStats
-          .sort((a, b) => a.group.order - b.group.order || a.group.code.localeCompare(b.group.code))
+          .sort((a, b) => a.group.order - b.group.order || compareCodes(a.group.code, b.group.code))
           .map((stat) => ({
             code: stat.group.code,
             name: stat.groupName,

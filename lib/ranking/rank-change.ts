@@ -1,3 +1,5 @@
+import { compareCodes } from "@/lib/domain/compare-codes";
+
 export type PreviousRank = { unitCode: string; groupCode: string; rank: number };
 
 /**
@@ -57,8 +59,4 @@ export function computeRankChange(
     return { previousRank, rankChange: previousRank - current.rank, comparability: "comparable", predecessorRanks: [] };
   }
   return { previousRank: null, rankChange: null, comparability: own.length > 0 ? "group-changed" : "new", predecessorRanks: [] };
-}
-
-function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import type { ExactIndex } from "@/lib/scoring/compute-unit-score";
 import { compareFractions } from "@/lib/scoring/fraction";
+import { compareCodes } from "@/lib/domain/compare-codes";
 
 export type TieBreakerKey = "appraisalPoints" | "surveyPoints";
 
@@ -49,9 +50,4 @@ export function compareForRank(a: RankableScore, b: RankableScore, tieBreakers: 
     if (byKey !== 0) return byKey;
   }
   return 0;
-}
-
-/** Code-point order, not localeCompare, so every machine lists tied units identically. */
-function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,6 @@
 import Decimal from "decimal.js";
+import { toJsonNumber } from "@/lib/results-package/write-results-package";
+import { compareCodes } from "@/lib/domain/compare-codes";
 
 export type RankingsRowSource = {
   rank: number;
@@ -27,12 +29,9 @@ export type RankingsJson = {
   }[];
 };
 
-/**
- * Half-up to 4 decimals, then a JSON number: a decimal with at most 4 places and 3 integer
- * digits is printed back exactly by JSON.stringify (shortest round-trip form).
- */
+/** Half-up to 4 decimals as a JSON number, exactly as the results package writes numbers. */
 export function apiNumber(value: Decimal.Value): number {
-  return Number(new Decimal(value).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed());
+  return toJsonNumber(new Decimal(value));
 }
 
 /** The rankings API's JSON (results-format.md), shared by the CLI and the public API. */
@@ -41,7 +40,7 @@ export function toRankingsJson(period: string, group: string, rows: readonly Ran
     period,
     group,
     rows: [...rows]
-      .sort((a, b) => a.rank - b.rank || a.unitCode.localeCompare(b.unitCode))
+      .sort((a, b) => a.rank - b.rank || compareCodes(a.unitCode, b.unitCode))
       .map((row) => ({
         rank: row.rank,
         rankChange: row.rankChange,
