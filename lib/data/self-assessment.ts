@@ -51,7 +51,7 @@ export async function writeSelfScore(
     existing: { id: string; version: number } | null;
     selfPoints: string | null;
     selfNotApplicable: boolean;
-    notApplicableReason: string | null;
+    selfNotApplicableReason: string | null;
     /** undefined keeps the stored note. */
     selfNote: string | null | undefined;
     actorId: string;
@@ -60,7 +60,7 @@ export async function writeSelfScore(
   const data = {
     selfPoints: args.selfPoints,
     selfNotApplicable: args.selfNotApplicable,
-    notApplicableReason: args.notApplicableReason,
+    selfNotApplicableReason: args.selfNotApplicableReason,
     selfNote: args.selfNote,
     updatedById: args.actorId,
   };

@@ -78,22 +78,24 @@ export function parseResultsPackage(
   input: string | Buffer | unknown,
   options: ParseResultsPackageOptions = {},
 ): ParseResultsPackageResult {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let value: unknown = input;
-  let numberSources: ReadonlyMap<string, string> = new Map();
-  const readIssues: ValidationIssue[] = [];
-
   if (typeof input === "string" || input instanceof Uint8Array) {
-    const decoded = typeof input === "string" ? checkTextSize(input, maxBytes) : decodeUtf8(input, maxBytes);
-    if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
-    const read = readJson(decoded.text);
+    const read = readInput(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
     if (!read.ok) return { ok: false, issues: [read.issue] };
-    value = read.value;
-    numberSources = read.numberSources;
-    readIssues.push(...read.issues);
+    // The tree was built here, so the validator may let go of its rows as it goes.
+    return new PackageValidator(read.numberSources, read.issues, true).validate(read.value);
   }
+  return new PackageValidator(new Map(), [], false).validate(input);
+}
 
-  return new PackageValidator(numberSources, readIssues).validate(value);
+/**
+ * Bytes or text → JSON value. A function of its own so that the decoded text (twice the file's
+ * size in memory when it holds any accented letter) is garbage once the tree is built: the tree
+ * holds copies of its strings, never slices of the text.
+ */
+function readInput(input: string | Uint8Array, maxBytes: number): JsonRead {
+  const decoded = typeof input === "string" ? checkTextSize(input, maxBytes) : decodeUtf8(input, maxBytes);
+  if (!decoded.ok) return decoded;
+  return readJson(decoded.text);
 }
 
 // =============================================================================================
@@ -217,10 +219,24 @@ const EXPECT_ARRAY_NEXT: Expected = { vi: 'dấu "," hoặc "]"', en: '"," or "]
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const NUMBER_TOKEN = /[-+0-9A-Za-z.]*/y;
 const NEEDS_SLOW_STRING = /[\\\u0000-\u001f]/;
+/** Strings up to this length are shared between equal values of the tree (codes, keys, labels). */
+const MAX_SHARED_STRING = 64;
+/** Below this length V8 copies a slice rather than pointing into its parent string. */
+const MIN_SLICE_LENGTH = 13;
+
+/**
+ * A copy of `value` that does not point into the string it was sliced (or concatenated) from.
+ * Appending a character makes V8 flatten the value into a string of its own, and the slice then
+ * points into that small copy instead of the whole text.
+ */
+function detach(value: string): string {
+  return value.length < MIN_SLICE_LENGTH ? value : (value + " ").slice(0, -1);
+}
 
 class JsonReader {
   private pos: number;
   private readonly path: PathSegment[] = [];
+  private readonly strings = new Map<string, string>();
   readonly numberSources = new Map<string, string>();
   readonly duplicateKeys: ValidationIssue[] = [];
 
@@ -350,9 +366,24 @@ class JsonReader {
     const chunk = this.text.slice(start, end);
     if (!NEEDS_SLOW_STRING.test(chunk)) {
       this.pos = end + 1;
-      return chunk;
+      return this.own(chunk);
     }
-    return this.escapedString(start);
+    return this.own(this.escapedString(start));
+  }
+
+  /**
+   * The string to keep in the tree. Short ones are shared: a national package repeats each unit
+   * code 88 times and each criterion code 3,000 times, and one instance of each is enough. Long
+   * ones are copied, since a slice would keep the whole text alive as long as the tree (and the
+   * normalized package, which keeps the names) lives.
+   */
+  private own(value: string): string {
+    if (value.length > MAX_SHARED_STRING) return detach(value);
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    const kept = detach(value);
+    this.strings.set(kept, kept);
+    return kept;
   }
 
   private escapedString(start: number): string {
@@ -572,7 +603,7 @@ interface CriteriaState {
 /** The fields of one object that passed their check; `failed` names those that did not. */
 interface Fields<T> {
   data: Partial<T>;
-  failed: Set<string>;
+  failed: ReadonlySet<string>;
   complete: boolean;
 }
 
@@ -581,9 +612,14 @@ type Parent = { code: string; method: CriterionMethod } | null;
 class PackageValidator {
   private readonly issues: ValidationIssue[];
 
+  /** Points already read, by their raw value: a national package has far fewer values than rows. */
+  private readonly knownPoints = new Map<number | string, Decimal>();
+
   constructor(
     private readonly numberSources: ReadonlyMap<string, string>,
     readIssues: ValidationIssue[],
+    /** True when the tree was built by this parser: nobody else sees it, so rows may be dropped. */
+    private readonly ownsInput: boolean,
   ) {
     this.issues = [...readIssues];
   }
@@ -1017,27 +1053,32 @@ class PackageValidator {
     const items = this.list(raw, ["scores"], true);
     if (!items) return undefined;
 
-    const firstRowOf = new Map<string, number>();
-    // unit → leaves it has a row for (rows with other errors count too: they are reported already)
-    const covered = new Map<string, Set<string>>();
+    // unit → leaf → first row (1-based) with both codes valid, or 0 while only rows with another
+    // malformed code field cover it (they count as covering: they are reported already).
+    const covered = new Map<string, Map<string, number>>();
     const applicable = new Map<string, number>();
     // One issue per unknown code, listing its rows, instead of one per row.
     const unknownUnits = new ReferenceTally();
     const unknownCriteria = new ReferenceTally();
     const nonLeaves = new ReferenceTally();
     const scores: NormalizedScore[] = [];
+    const codes = new CodeTable();
+    const release = this.ownsInput;
 
     items.forEach((item, i) => {
       const row = i + 1;
-      const checked = this.fields(scoreSchema, item, ["scores", i]);
+      const checked = quickScore(item, codes) ?? this.fields(scoreSchema, item, ["scores", i]);
+      // The row is read: let it go, so the tree shrinks while the normalized rows are built.
+      if (release) items[i] = undefined;
       if (!checked) return;
       const { data, failed } = checked;
       const unit = data.unit ?? rawCode(item, "unit");
       const criterion = data.criterion ?? rawCode(item, "criterion");
+      let firstRows: Map<string, number> | undefined;
       if (unit !== undefined && criterion !== undefined) {
-        let set = covered.get(unit);
-        if (!set) covered.set(unit, (set = new Set()));
-        set.add(criterion);
+        firstRows = covered.get(unit);
+        if (!firstRows) covered.set(unit, (firstRows = new Map()));
+        if (!firstRows.has(criterion)) firstRows.set(criterion, 0);
       }
 
       if (data.unit !== undefined && !isDeclared(units.declared, data.unit)) unknownUnits.add(data.unit, i);
@@ -1054,15 +1095,14 @@ class PackageValidator {
         }
       }
 
-      if (data.unit !== undefined && data.criterion !== undefined) {
-        const key = `${data.unit}\u0000${data.criterion}`;
-        const firstRow = firstRowOf.get(key);
-        if (firstRow !== undefined) {
+      if (data.unit !== undefined && data.criterion !== undefined && firstRows) {
+        const firstRow = firstRows.get(data.criterion) ?? 0;
+        if (firstRow !== 0) {
           this.issues.push(
             issue("duplicate_score", ["scores", i], { unit: data.unit, criterion: data.criterion, firstRow }),
           );
         } else {
-          firstRowOf.set(key, row);
+          firstRows.set(data.criterion, row);
         }
       }
 
@@ -1083,8 +1123,8 @@ class PackageValidator {
 
       if (checked.complete) {
         scores.push({
-          unit: data.unit!,
-          criterion: data.criterion!,
+          unit: codes.canonical(data.unit!),
+          criterion: codes.canonical(data.criterion!),
           points,
           selfPoints,
           reason: data.reason ? data.reason : null,
@@ -1135,7 +1175,7 @@ class PackageValidator {
     leaf: CriterionInfo | undefined,
     self: boolean,
   ): Decimal | null {
-    const value = this.decimal(raw, path);
+    const value = this.pointsValue(raw, path);
     if (value !== null && leaf?.maxPoints && value.gt(leaf.maxPoints)) {
       this.issues.push(
         issue("points_above_max", path, { self, value, max: leaf.maxPoints, criterion: leaf.entry.code }),
@@ -1144,11 +1184,27 @@ class PackageValidator {
     return value;
   }
 
+  /**
+   * A point value as an exact decimal. Equal raw values share one (immutable) Decimal: the rows of
+   * a national package repeat a few thousand values 300,000 times.
+   */
+  private pointsValue(raw: number | string, path: PathSegment[]): Decimal | null {
+    // A number whose exact text was kept by the reader is read from that text, every time.
+    if (typeof raw === "number" && this.numberSources.size > 0 && this.numberSources.has(formatPath(path))) {
+      return this.decimal(raw, path);
+    }
+    const known = this.knownPoints.get(raw);
+    if (known !== undefined) return known;
+    const value = this.decimal(raw, path);
+    if (value !== null) this.knownPoints.set(raw, value);
+    return value;
+  }
+
   /** Every unit needs a row (points or not applicable) for every leaf; reported compactly. */
   private completeness(
     units: Declared,
     criteria: CriteriaState,
-    covered: ReadonlyMap<string, ReadonlySet<string>>,
+    covered: ReadonlyMap<string, ReadonlyMap<string, number>>,
     applicable: ReadonlyMap<string, number>,
     rowCount: number,
   ): void {
@@ -1258,6 +1314,69 @@ function validCodesIn(item: unknown, key: string): (string | undefined)[] {
 
 function fieldName(path: readonly PathSegment[]): string {
   return String([...path].reverse().find((s) => typeof s === "string") ?? "");
+}
+
+/**
+ * One instance per code among the score rows: equal codes (after NFC and trimming, as the schema
+ * normalizes them) are the same string, so 300,000 rows hold a few thousand strings.
+ */
+class CodeTable {
+  private readonly normalized = new Map<string, string>();
+
+  /** The schema's normalization of a code read from a row. */
+  normalize(raw: string): string {
+    let code = this.normalized.get(raw);
+    if (code === undefined) {
+      code = this.canonical(raw.normalize("NFC").trim());
+      this.normalized.set(raw, code);
+    }
+    return code;
+  }
+
+  /** The shared instance of an already normalized code. */
+  canonical(code: string): string {
+    const known = this.normalized.get(code);
+    if (known !== undefined) return known;
+    this.normalized.set(code, code);
+    return code;
+  }
+}
+
+const NO_FAILED_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * A score row whose fields all have the expected types is read here without zod, with exactly the
+ * result zod would give (codes and reason NFC-normalized and trimmed). Anything else (a missing
+ * code, an empty one, a wrong type) returns undefined and goes through the schema, so its messages
+ * are the schema's.
+ */
+function quickScore(raw: unknown, codes: CodeTable): Fields<z.output<typeof scoreSchema>> | undefined {
+  if (!isObject(raw)) return undefined;
+  const { unit: rawUnit, criterion: rawCriterion, points, selfPoints, reason, notApplicable } = raw;
+  if (typeof rawUnit !== "string" || typeof rawCriterion !== "string") return undefined;
+  if (!isDecimalValue(points) || !isDecimalValue(selfPoints)) return undefined;
+  if (reason != null && typeof reason !== "string") return undefined;
+  if (notApplicable != null && typeof notApplicable !== "boolean") return undefined;
+  const unit = codes.normalize(rawUnit);
+  const criterion = codes.normalize(rawCriterion);
+  if (unit === "" || criterion === "") return undefined;
+  return {
+    data: {
+      unit,
+      criterion,
+      points,
+      selfPoints,
+      reason: typeof reason === "string" ? reason.normalize("NFC").trim() : reason,
+      notApplicable,
+    },
+    failed: NO_FAILED_FIELDS,
+    complete: true,
+  };
+}
+
+/** What decimalValueSchema.nullish() accepts: null, undefined, a string or a finite number. */
+function isDecimalValue(value: unknown): value is number | string | null | undefined {
+  return value == null || typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
 }
 
 /** Rows (0-based) per referenced code, in order of first use. */

@@ -116,7 +116,7 @@ export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInpu
         existing: before,
         selfPoints: points,
         selfNotApplicable: item.notApplicable,
-        notApplicableReason: item.notApplicable ? (item.notApplicableReason ?? null) : null,
+        selfNotApplicableReason: item.notApplicable ? (item.notApplicableReason ?? null) : null,
         selfNote: item.note,
         actorId: actor.userId,
       });

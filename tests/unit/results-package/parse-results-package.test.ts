@@ -198,6 +198,41 @@ describe("points", () => {
   });
 });
 
+describe("score rows", () => {
+  // Well-typed rows skip the schema; these check that they read the same, and that any row the
+  // shortcut does not take still gets the schema's messages.
+  it("normalizes padded or decomposed codes and reasons as the schema does", () => {
+    const json = fixture();
+    const { unit, criterion } = json.scores[0];
+    json.scores[0].unit = `  ${unit} `;
+    json.scores[0].criterion = `${criterion}\t`;
+    json.scores[0].reason = "  Thie\u0302\u0301u ho\u0302\u0300 so\u031b  ";
+    const result = parseResultsPackage(JSON.stringify(json));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues, null, 1));
+    expect(result.package.scores[0]).toMatchObject({ unit, criterion, reason: "Thiếu hồ sơ", row: 1 });
+  });
+
+  it("a row with one field of the wrong type gets the schema's issue for that field only", () => {
+    const json = fixture();
+    json.scores[1].unit = "";
+    json.scores[2].criterion = 1.1;
+    json.scores[3].reason = 5;
+    json.scores[4].points = Infinity; // only possible in a value handed over in memory
+    const rows = json.scores.length;
+    const result = parseResultsPackage(json);
+    if (result.ok) throw new Error("expected the package to be rejected");
+    const issues = result.issues;
+    expectWellFormed(issues);
+    expect(only(issues, "empty_text").path).toBe("scores[1].unit");
+    expect(only(issues, "expected_code_string").path).toBe("scores[2].criterion");
+    expect(only(issues, "wrong_type")).toMatchObject({ path: "scores[3].reason" });
+    expect(only(issues, "expected_decimal").path).toBe("scores[4].points");
+    // A value passed in is read, never changed.
+    expect(json.scores).toHaveLength(rows);
+    expect(json.scores.every((row: unknown) => typeof row === "object" && row !== null)).toBe(true);
+  });
+});
+
 describe("references", () => {
   it("an unknown unit, named once with all its rows and a suggestion", () => {
     const json = fixture();

@@ -196,6 +196,7 @@ CREATE TABLE "CriterionScore" (
     "criterionId" TEXT NOT NULL,
     "selfPoints" DECIMAL(9,4),
     "selfNotApplicable" BOOLEAN NOT NULL DEFAULT false,
+    "selfNotApplicableReason" TEXT,
     "selfNote" TEXT,
     "appraisedPoints" DECIMAL(9,4),
     "notApplicable" BOOLEAN NOT NULL DEFAULT false,
