@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { buildTree, leavesOf, type CriterionNode } from "@/lib/scoring/criteria-tree";
+import { toExact } from "@/lib/scoring/exact-decimal";
 import { unitTotalsFromFieldSums, type FieldSums } from "@/lib/scoring/unit-totals-from-fields";
 import type { RankPeriodInput, RankPeriodUnit } from "@/lib/ranking/rank-period";
 import type { TieBreakerKey } from "@/lib/ranking/rank-units";
@@ -33,7 +34,8 @@ type PeriodRow = {
 /** Sums of one unit's leaves in one field (with points split by how leaves are scored). */
 type FieldRow = { a: string; f: number; ap: string | null; sp: string | null; am: string | null; pm: string; un: number; n: number };
 
-const ZERO = new Decimal(0);
+// Sums arrive as exact decimals of the scoring core's class, so it never has to copy them.
+const ZERO = toExact(0);
 
 /**
  * A period's scores summed by PostgreSQL in one pass (exact numeric sums per unit and field),
@@ -146,7 +148,7 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
   const units = [...period.units].sort(
     (a, b) => a.groupOrder - b.groupOrder || compareCodes(a.groupCode, b.groupCode),
   );
-  const fieldMax = tree.map((field) => new Decimal(field.maxPoints));
+  const fieldMax = tree.map((field) => toExact(field.maxPoints));
   const unscoredUnits: string[] = [];
   const ranked: RankPeriodUnit[] = units.map((unit) => {
     const rows = byAssessment.get(unit.assessmentId) ?? [];
@@ -161,9 +163,9 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
         code: field.code,
         name: field.name,
         maxPoints: max,
-        appraisalPoints: sum?.ap ? new Decimal(sum.ap) : ZERO,
-        surveyPoints: sum?.sp ? new Decimal(sum.sp) : ZERO,
-        applicableMax: sum ? (sum.am ? new Decimal(sum.am) : ZERO).plus(max.minus(sum.pm)) : max,
+        appraisalPoints: sum?.ap ? toExact(sum.ap) : ZERO,
+        surveyPoints: sum?.sp ? toExact(sum.sp) : ZERO,
+        applicableMax: sum ? (sum.am ? toExact(sum.am) : ZERO).plus(max.minus(sum.pm)) : max,
       };
     });
     return {

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { compareCriterionCodes, leavesOf, type CriterionNode } from "@/lib/scoring/criteria-tree";
 import type { NodeScore, UnitScore } from "@/lib/scoring/compute-unit-score";
-import { exactMinus, exactSum } from "@/lib/scoring/exact-decimal";
+import { assertExact, exactMinus, exactSum, toExact } from "@/lib/scoring/exact-decimal";
 
 export type CriterionLoss = {
   code: string;
@@ -57,13 +57,14 @@ export function groupFieldLosses(
     for (const field of unit) {
       if (field.notApplicable) continue;
       const lost = exactMinus(field.applicableMax, field.points);
-      const entry = fields.get(field.code) ?? { code: field.code, name: field.name, lost: exactSum([]), applicableMax: exactSum([]), unitsLosing: 0 };
-      fields.set(field.code, {
-        ...entry,
-        lost: exactSum([entry.lost, lost]),
-        applicableMax: exactSum([entry.applicableMax, field.applicableMax]),
-        unitsLosing: entry.unitsLosing + (lost.isZero() ? 0 : 1),
-      });
+      const entry = fields.get(field.code);
+      if (!entry) {
+        fields.set(field.code, { code: field.code, name: field.name, lost, applicableMax: toExact(field.applicableMax), unitsLosing: lost.isZero() ? 0 : 1 });
+        continue;
+      }
+      entry.lost = assertExact(entry.lost.plus(lost), "sum");
+      entry.applicableMax = assertExact(entry.applicableMax.plus(field.applicableMax), "sum");
+      entry.unitsLosing += lost.isZero() ? 0 : 1;
     }
   }
   return [...fields.values()]

@@ -27,7 +27,9 @@ export class PrecisionExceededError extends Error {
  * class without rounding, so later arithmetic on it is not limited to the caller's precision.
  */
 export function toExact(value: Decimal.Value): Decimal {
-  return new ExactDecimal(value);
+  // Decimals are immutable: a value already in the exact class is used as it is, not copied.
+  // (instanceof would not do: every decimal.js clone shares one prototype.)
+  return typeof value === "object" && value.constructor === ExactDecimal ? value : new ExactDecimal(value);
 }
 
 /** A result with EXACT_PRECISION digits may have been rounded: refuse it rather than publish it. */
