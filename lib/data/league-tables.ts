@@ -1,35 +1,26 @@
 import type { LeagueTable } from "@/lib/domain/league-table";
 import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
 import { getPrisma } from "./prisma";
+import {
+  periodHeaderSelect,
+  publicationHeaderSelect,
+  publishedPeriodWhere,
+  toPublishedPeriodHeader,
+  type PublishedPeriodHeader,
+} from "./published-period-header";
 import { compareCodes } from "@/lib/domain/compare-codes";
 
-export type PublishedPeriodTables = {
-  code: string;
-  year: number;
-  name: string;
-  authority: string;
-  publishedAt: Date;
-  decisionNumber: string | null;
-  decisionDate: Date | null;
-  illustrative: boolean;
-  tables: LeagueTable[];
-};
+export type PublishedPeriodTables = PublishedPeriodHeader & { tables: LeagueTable[] };
 
 /** The current publication of a published period, one league table per group; null if not public. */
 export async function getPublishedLeagueTables(periodCode: string): Promise<PublishedPeriodTables | null> {
   const period = await getPrisma().period.findFirst({
-    where: { code: periodCode, status: "published", currentPublicationId: { not: null } },
+    where: { code: periodCode, ...publishedPeriodWhere },
     select: {
-      code: true,
-      year: true,
-      name: true,
-      illustrative: true,
-      authority: { select: { name: true } },
+      ...periodHeaderSelect,
       currentPublication: {
         select: {
-          publishedAt: true,
-          decisionNumber: true,
-          decisionDate: true,
+          ...publicationHeaderSelect,
           groupStats: {
             select: { groupName: true, meanDisplay: true, meanChangeDisplay: true, group: { select: { id: true, code: true, name: true, order: true } } },
           },
@@ -80,15 +71,5 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
         })),
     }));
 
-  return {
-    code: period.code,
-    year: period.year,
-    name: period.name,
-    authority: period.authority.name,
-    publishedAt: publication.publishedAt,
-    decisionNumber: publication.decisionNumber,
-    decisionDate: publication.decisionDate,
-    illustrative: period.illustrative,
-    tables,
-  };
+  return { ...toPublishedPeriodHeader(period, publication), tables };
 }

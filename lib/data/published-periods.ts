@@ -1,34 +1,27 @@
 import { getPrisma } from "./prisma";
+import {
+  periodHeaderSelect,
+  publicationHeaderSelect,
+  publishedPeriodWhere,
+  toPublishedPeriodHeader,
+  type PublishedPeriodHeader,
+} from "./published-period-header";
 import { compareCodes } from "@/lib/domain/compare-codes";
 
-export type PublishedPeriodSummary = {
-  code: string;
-  year: number;
-  name: string;
-  authority: string;
-  publishedAt: Date;
-  decisionNumber: string | null;
-  decisionDate: Date | null;
-  illustrative: boolean;
+export type PublishedPeriodSummary = PublishedPeriodHeader & {
   groups: { code: string; name: string; unitCount: number; meanDisplay: string }[];
 };
 
 /** Every published period (the public may see nothing else), newest year first. */
 export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> {
   const periods = await getPrisma().period.findMany({
-    where: { status: "published", currentPublicationId: { not: null } },
+    where: publishedPeriodWhere,
     orderBy: [{ year: "desc" }, { code: "asc" }],
     select: {
-      code: true,
-      year: true,
-      name: true,
-      illustrative: true,
-      authority: { select: { name: true } },
+      ...periodHeaderSelect,
       currentPublication: {
         select: {
-          publishedAt: true,
-          decisionNumber: true,
-          decisionDate: true,
+          ...publicationHeaderSelect,
           groupStats: {
             select: { groupName: true, unitCount: true, meanDisplay: true, group: { select: { code: true, name: true, order: true } } },
           },
@@ -41,14 +34,7 @@ export async function listPublishedPeriods(): Promise<PublishedPeriodSummary[]> 
     if (!publication) return [];
     return [
       {
-        code: period.code,
-        year: period.year,
-        name: period.name,
-        authority: period.authority.name,
-        publishedAt: publication.publishedAt,
-        decisionNumber: publication.decisionNumber,
-        decisionDate: publication.decisionDate,
-        illustrative: period.illustrative,
+        ...toPublishedPeriodHeader(period, publication),
         groups: publication.groupStats
           .sort((a, b) => a.group.order - b.group.order || compareCodes(a.group.code, b.group.code))
           .map((stat) => ({
