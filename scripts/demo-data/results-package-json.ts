@@ -1,86 +1,32 @@
 /**
- * Local type of the results package "par-index.results/1" — the outside contract described in
- * /work/shared/domain/results-format.md. Only what the demo generator emits is typed as required;
- * the shape is otherwise exactly the contract's.
+ * The results package "par-index.results/1" as the demo generator emits it: the writer's own
+ * output type (the contract, shared/domain/results-format.md), except that optional parts the
+ * generator leaves out stay optional.
  *
  * Points are emitted as JSON numbers with at most 3 decimals; every number is produced from an
  * exact decimal whose string form round-trips, so `new Decimal(String(points))` recovers it exactly.
  */
+import type { CriterionOutput, ResultsPackageOutput, ScoreOutput } from "@/lib/results-package/write-results-package";
 
-export type CriterionMethod = "appraisal" | "survey";
+type Contract = ResultsPackageOutput;
 
-export interface CriterionNodeJson {
-  code: string;
-  name: string;
-  maxPoints: number;
-  method: CriterionMethod;
-  children?: CriterionNodeJson[];
-}
+export type CriterionMethod = CriterionOutput["method"];
+export type CriterionNodeJson = CriterionOutput;
+export type PeriodJson = Contract["period"];
+export type CriteriaSetJson = Contract["criteriaSet"];
+export type GroupJson = Contract["groups"][number];
+export type BandJson = Contract["bands"][number];
+export type TieBreaker = Contract["tieBreakers"][number];
+export type UnitJson = Omit<Contract["units"][number], "predecessors"> & { predecessors?: string[] };
+/** `points` is absent only when `notApplicable` is true. */
+export type ScoreRowJson = Omit<ScoreOutput, "notApplicable"> & { notApplicable?: boolean };
+export type SipasElementJson = Contract["sipas"][number]["elements"][number];
+export type SipasRowJson = Contract["sipas"][number];
 
-export interface PeriodJson {
-  code: string;
-  year: number;
-  name: string;
-  authority: string;
-  previous?: string;
-  decision?: { number: string; date: string };
-}
-
-export interface CriteriaSetJson {
-  code: string;
-  name: string;
-  criteria: CriterionNodeJson[];
-}
-
-export interface GroupJson {
-  code: string;
-  name: string;
-}
-
-export interface BandJson {
-  label: string;
-  minIndex: number;
-}
-
-export type TieBreaker = "appraisalPoints" | "surveyPoints";
-
-export interface UnitJson {
-  code: string;
-  name: string;
-  group: string;
-  predecessors?: string[];
-}
-
-export interface ScoreRowJson {
-  unit: string;
-  criterion: string;
-  /** Absent only when `notApplicable` is true. */
-  points?: number;
-  selfPoints?: number;
-  reason?: string;
-  notApplicable?: boolean;
-}
-
-export interface SipasElementJson {
-  code: string;
-  index: number;
-}
-
-export interface SipasRowJson {
-  unit: string;
-  index: number;
-  responses: number;
-  elements: SipasElementJson[];
-}
-
-export interface ResultsPackageJson {
-  format: "par-index.results/1";
-  period: PeriodJson;
-  criteriaSet: CriteriaSetJson;
-  groups: GroupJson[];
+export type ResultsPackageJson = Omit<Contract, "bands" | "tieBreakers" | "units" | "scores" | "sipas"> & {
   bands?: BandJson[];
   tieBreakers?: TieBreaker[];
   units: UnitJson[];
   scores: ScoreRowJson[];
   sipas?: SipasRowJson[];
-}
+};
