@@ -80,10 +80,16 @@ async function main() {
     rows.push({ figure: "Import peak memory (maxRSS)", value: `${imported.maxRssMiB} MiB`, target: "≤ 512 MiB", met: imported.maxRssMiB! <= 512 });
     rows.push({ figure: "SQL floor: SUM(points) GROUP BY unit", value: `${floor.toFixed(0)} ms`, target: "", met: null });
     rows.push({
-      figure: "Compute and publish (rank, bands, stats, snapshot)",
-      value: `${published.ms} ms (${(published.ms! / floor).toFixed(1)} × floor)`,
+      figure: "Compute and publish (rank, bands, stats, snapshot), warm: median of 3",
+      value: `${published.warmMs} ms (${(published.warmMs! / floor).toFixed(1)} × floor)`,
       target: "≤ 3 × floor",
-      met: published.ms! <= 3 * floor,
+      met: published.warmMs! <= 3 * floor,
+    });
+    rows.push({
+      figure: "  the first one in a fresh process (code and queries cold)",
+      value: `${published.firstMs} ms (${(published.firstMs! / floor).toFixed(1)} × floor)`,
+      target: "",
+      met: null,
     });
     rows.push({ figure: "Publish peak memory (maxRSS)", value: `${published.maxRssMiB} MiB`, target: "≤ 512 MiB", met: published.maxRssMiB! <= 512 });
   } finally {

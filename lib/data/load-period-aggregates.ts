@@ -1,7 +1,9 @@
 import Decimal from "decimal.js";
-import { buildTree, leavesOf, type CriterionNode } from "@/lib/scoring/criteria-tree";
+import { buildTree, leavesOf } from "@/lib/scoring/criteria-tree";
 import { toExact } from "@/lib/scoring/exact-decimal";
-import { unitTotalsFromFieldSums, type FieldSums } from "@/lib/scoring/unit-totals-from-fields";
+import { exactIndex } from "@/lib/scoring/compute-unit-score";
+import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
+import type { CriterionLoss } from "@/lib/ranking/group-points-lost";
 import type { RankPeriodInput, RankPeriodUnit } from "@/lib/ranking/rank-period";
 import type { TieBreakerKey } from "@/lib/ranking/rank-units";
 import type { PreviousRank } from "@/lib/ranking/rank-change";
@@ -11,13 +13,15 @@ import { compareCodes } from "@/lib/domain/compare-codes";
 
 export type PeriodAggregates = {
   period: { id: string; code: string; status: string };
-  input: RankPeriodInput;
+  input: RankPeriodInput<PublishedFieldScore[]>;
   /** Units with an applicable leaf that has no points yet (or no row at all). */
   unscoredUnits: string[];
   unitIds: Map<string, string>;
   groupIds: Map<string, string>;
   groupNames: Map<string, string>;
   previousMeanDisplay: Map<string, Decimal>;
+  /** Per group, the points its units lost per field (unordered; see orderLosses). */
+  groupFieldLosses: Map<string, CriterionLoss[]>;
 };
 
 type PeriodRow = {
@@ -31,16 +35,13 @@ type PeriodRow = {
   units: { assessmentId: string; unitId: string; code: string; name: string; groupId: string; groupCode: string; groupName: string; groupOrder: number; predecessors: string[] }[];
 };
 
-/** Sums of one unit's leaves in one field (with points split by how leaves are scored). */
-type FieldRow = { a: string; f: number; ap: string | null; sp: string | null; am: string | null; pm: string; un: number; n: number };
-
-// Sums arrive as exact decimals of the scoring core's class, so it never has to copy them.
-const ZERO = toExact(0);
+/** One unit's sums: totals, leaf counts, and [points, applicable max] per field in tree order. */
+type UnitSums = { a: string; tot: string; am: string; ap: string; sp: string; n: number; un: number; f: [string, string][] };
 
 /**
- * A period's scores summed by PostgreSQL in one pass (exact numeric sums per unit and field),
- * ready for the ranking: at national scale (~300,000 leaf rows) moving every row into the
- * application, or even one row per unit, field and method, costs more than the sum itself.
+ * A period's units with their exact totals and field sums as the database keeps them, ready for
+ * the ranking: at national scale (~300,000 leaf rows) moving every leaf into the application,
+ * or even summing them per publication, costs more than the ranking itself.
  */
 export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentClient()): Promise<PeriodAggregates | null> {
   // Period, bands, criteria and evaluated units as one JSON document: one round trip.
@@ -74,47 +75,50 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
       order: criterion.order,
     })),
   );
-  const leaves: { id: string; field: number; survey: boolean }[] = [];
-  const leafCodes = new Map<string, { field: number; node: CriterionNode }>();
-  tree.forEach((field, position) => {
-    for (const leaf of leavesOf([field])) leafCodes.set(leaf.code, { field: position, node: leaf });
-  });
-  for (const criterion of period.criteria) {
-    const leaf = leafCodes.get(criterion.code);
-    if (leaf) leaves.push({ id: criterion.id, field: leaf.field, survey: criterion.method === "survey" });
-  }
+  const criterionIds = new Map(period.criteria.map((criterion) => [criterion.code, criterion.id]));
+  const leafCount = leavesOf(tree).length;
+  const fieldMax = tree.map((field) => field.maxPoints.toFixed());
 
-  // Planner settings for this transaction only: hash aggregation in memory (sorting ~300,000
-  // rows by text keys costs more than the sums) and no JIT (compiling costs more than it saves).
-  await tx.$executeRawUnsafe(`set local jit = off`);
-  await tx.$executeRawUnsafe(`set local enable_sort = off`);
-  await tx.$executeRawUnsafe(`set local work_mem = '64MB'`);
-  // One JSON document instead of ~27,000 rows: the driver's per-row decoding would cost more
-  // than the sums themselves. Leaves without a row count as applicable and unscored (pm < max).
-  const [sums] = await tx.$queryRawUnsafe<{ data: string }[]>(
-    `select coalesce(json_agg(t), '[]')::text as data from (
-       select s."assessmentId" as a, m.f,
-              (sum(s."appraisedPoints") filter (where not s."notApplicable" and not m.survey))::text as ap,
-              (sum(s."appraisedPoints") filter (where not s."notApplicable" and m.survey))::text as sp,
-              (sum(c."maxPoints") filter (where not s."notApplicable"))::text as am,
-              sum(c."maxPoints")::text as pm,
-              count(*) filter (where not s."notApplicable" and s."appraisedPoints" is null) as un,
-              count(*) as n
-         from "CriterionScore" s
-         join unnest($2::text[], $3::int[], $4::boolean[]) as m(id, f, survey) on m.id = s."criterionId"
-         join "Criterion" c on c.id = s."criterionId"
-        where s."assessmentId" in (select id from "Assessment" where "periodId" = $1)
-        group by s."assessmentId", m.f) t`,
+  // The database keeps each unit's sums per field (AssessmentFieldTotal, maintained by triggers
+  // on every score write), so ~8 rows per unit are read instead of ~90 leaves summed. A field
+  // row's applicable max leaves out N/A leaves; leaves with no score row at all count as
+  // applicable (and unscored). One JSON document: the driver's per-row decoding would cost more.
+  const [sums] = await tx.$queryRawUnsafe<{ units: string; losses: string }[]>(
+    `with per_field as materialized (
+       select a.id as a, a."groupId" as g, field.pos,
+              coalesce(t."appraisalPoints", 0) as ap, coalesce(t."surveyPoints", 0) as sp,
+              coalesce(t."appraisalPoints", 0) + coalesce(t."surveyPoints", 0) as pts,
+              coalesce(t."applicableMax", 0) + field.max - coalesce(t."rowsMax", 0) as am,
+              coalesce(t."leafRows", 0) as n, coalesce(t."unappraisedLeaves", 0) as un
+         from "Assessment" a
+        cross join unnest($2::text[], $3::numeric[]) with ordinality as field(id, max, pos)
+         left join "AssessmentFieldTotal" t on t."assessmentId" = a.id and t."fieldId" = field.id
+        where a."periodId" = $1)
+     select
+       (select coalesce(json_agg(json_build_object('a', a, 'tot', trim_scale(tot)::text, 'am', trim_scale(am)::text,
+                 'ap', trim_scale(ap)::text, 'sp', trim_scale(sp)::text, 'n', n, 'un', un, 'f', f)), '[]')::text
+          from (select a, sum(pts) as tot, sum(am) as am, sum(ap) as ap, sum(sp) as sp, sum(n) as n, sum(un) as un,
+                       json_agg(json_build_array(trim_scale(pts)::text, trim_scale(am)::text) order by pos) as f
+                  from per_field group by a) per_unit) as units,
+       -- Points lost per group and field from the same read: applicable fields only.
+       (select coalesce(json_agg(json_build_object('g', g, 'pos', pos, 'lost', trim_scale(lost)::text,
+                 'am', trim_scale(am)::text, 'losing', losing)), '[]')::text
+          from (select g, pos, sum(am - pts) as lost, sum(am) as am, count(*) filter (where am <> pts) as losing
+                  from per_field where am <> 0 group by g, pos) per_group) as losses`,
     period.id,
-    leaves.map((leaf) => leaf.id),
-    leaves.map((leaf) => leaf.field),
-    leaves.map((leaf) => leaf.survey),
+    tree.map((field) => criterionIds.get(field.code)!),
+    fieldMax,
   );
-  const byAssessment = new Map<string, FieldRow[]>();
-  for (const row of JSON.parse(sums?.data ?? "[]") as FieldRow[]) {
-    const list = byAssessment.get(row.a);
-    if (list) list.push(row);
-    else byAssessment.set(row.a, [row]);
+  const byAssessment = new Map<string, UnitSums>();
+  for (const row of JSON.parse(sums?.units ?? "[]") as UnitSums[]) byAssessment.set(row.a, row);
+  const groupCodes = new Map(period.units.map((unit) => [unit.groupId, unit.groupCode]));
+  const groupFieldLosses = new Map<string, CriterionLoss[]>();
+  for (const row of JSON.parse(sums?.losses ?? "[]") as { g: string; pos: number; lost: string; am: string; losing: number }[]) {
+    const groupCode = groupCodes.get(row.g)!;
+    const field = tree[row.pos - 1]!;
+    const losses = groupFieldLosses.get(groupCode) ?? [];
+    losses.push({ code: field.code, name: field.name, lost: new Decimal(row.lost), applicableMax: new Decimal(row.am), unitsLosing: row.losing });
+    groupFieldLosses.set(groupCode, losses);
   }
 
   let previous: RankPeriodInput["previous"];
@@ -148,33 +152,36 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
   const units = [...period.units].sort(
     (a, b) => a.groupOrder - b.groupOrder || compareCodes(a.groupCode, b.groupCode),
   );
-  const fieldMax = tree.map((field) => toExact(field.maxPoints));
   const unscoredUnits: string[] = [];
-  const ranked: RankPeriodUnit[] = units.map((unit) => {
-    const rows = byAssessment.get(unit.assessmentId) ?? [];
-    const sumsByField = new Map(rows.map((row) => [row.f, row]));
-    if (rows.reduce((count, row) => count + row.n, 0) < leaves.length || rows.some((row) => row.un > 0)) {
-      unscoredUnits.push(unit.code);
-    }
-    const fields: FieldSums[] = tree.map((field, position) => {
-      const sum = sumsByField.get(position);
-      const max = fieldMax[position]!;
-      return {
-        code: field.code,
-        name: field.name,
-        maxPoints: max,
-        appraisalPoints: sum?.ap ? toExact(sum.ap) : ZERO,
-        surveyPoints: sum?.sp ? toExact(sum.sp) : ZERO,
-        applicableMax: sum ? (sum.am ? toExact(sum.am) : ZERO).plus(max.minus(sum.pm)) : max,
-      };
-    });
+  const ranked: RankPeriodUnit<PublishedFieldScore[]>[] = units.map((unit) => {
+    const sums = byAssessment.get(unit.assessmentId);
+    if (!sums || sums.n < leafCount || sums.un > 0) unscoredUnits.push(unit.code);
+    const total = toExact(sums?.tot ?? 0);
+    const applicableMax = toExact(sums?.am ?? 0);
     return {
       unitCode: unit.code,
       unitName: unit.name,
       groupCode: unit.groupCode,
       // Only a merge since the previous period breaks comparability; an older one does not.
       predecessors: unit.predecessors.filter((code) => code !== unit.code && previouslyRanked.has(code)),
-      totals: unitTotalsFromFieldSums(fields),
+      totals: {
+        total,
+        applicableMax,
+        index: exactIndex(total, applicableMax),
+        appraisalPoints: toExact(sums?.ap ?? 0),
+        surveyPoints: toExact(sums?.sp ?? 0),
+      },
+      fields: tree.map((field, position) => {
+        const [points, fieldApplicableMax] = sums?.f[position] ?? ["0", fieldMax[position]!];
+        return {
+          code: field.code,
+          name: field.name,
+          points,
+          maxPoints: fieldMax[position]!,
+          applicableMax: fieldApplicableMax,
+          notApplicable: fieldApplicableMax === "0" && fieldMax[position] !== "0",
+        };
+      }),
     };
   });
 
@@ -191,5 +198,6 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
     groupIds: new Map(units.map((unit) => [unit.groupCode, unit.groupId])),
     groupNames: new Map(units.map((unit) => [unit.groupCode, unit.groupName])),
     previousMeanDisplay,
+    groupFieldLosses,
   };
 }

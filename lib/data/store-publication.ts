@@ -3,6 +3,7 @@ import type Decimal from "decimal.js";
 import { roundFraction } from "@/lib/scoring/fraction";
 import type { GroupRanking } from "@/lib/ranking/rank-period";
 import type { CriterionLoss } from "@/lib/ranking/group-points-lost";
+import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
 import type { Tx } from "./transaction";
 import { insertJsonRecords } from "./insert-json-records";
 
@@ -20,7 +21,7 @@ export async function storePublication(
   tx: Tx,
   args: {
     periodId: string;
-    groups: readonly GroupRanking[];
+    groups: readonly GroupRanking<PublishedFieldScore[]>[];
     /** Per group, points lost per field; per leaf they are read from the frozen scores. */
     fieldLosses: ReadonlyMap<string, CriterionLoss[]>;
     unitIds: Map<string, string>;
@@ -53,15 +54,32 @@ export async function storePublication(
     },
   });
 
+  // Every unit has the period's fields in the same order: their code, name and max travel once
+  // ($3) and each row carries only [points, applicableMax, notApplicable] per field, which the
+  // database expands into the stored objects. Parsing ~3,000 full field lists would cost more
+  // than the rest of the insert.
+  const fieldList = args.groups[0]?.rows[0]?.fields.map(({ code, name, maxPoints }) => ({ code, name, maxPoints })) ?? [];
   const rows = args.groups.flatMap((group) => group.rows.map((row) => ({ group, row, sipas: args.sipas.get(row.unitCode) })));
+  for (const { row } of rows) {
+    if (row.fields.length !== fieldList.length || row.fields.some((field, i) => field.code !== fieldList[i]!.code)) {
+      throw new Error(`Unit ${row.unitCode} does not have the period's fields`);
+    }
+  }
   await insertJsonRecords(
     tx,
-    `insert into "PublishedResult"
+    `with field as materialized (
+       select * from rows from (json_to_recordset($3::json) as (code text, name text, "maxPoints" text)) with ordinality
+         as field(code, name, "maxPoints", pos))
+     insert into "PublishedResult"
        ("id", "publicationId", "groupId", "unitId", "unitCode", "unitName", "total", "applicableMax", "index",
         "appraisalPoints", "surveyPoints", "rank", "previousRank", "rankChange", "rankComparability", "band",
         "fields", "predecessorRanks", "sipasIndex", "sipasResponses")
      select gen_random_uuid()::text, $2, t.g, t.u, t.uc, t.un, t.tot, t.am, t.idx, t.ap, t.sp, t.r, t.pr, t.rc, t.cmp, t.b,
-            t.f, t.pre, t.si, t.sr
+            (select coalesce(jsonb_agg(jsonb_build_object('code', field.code, 'name', field.name, 'points', e.value->>0,
+                      'maxPoints', field."maxPoints", 'applicableMax', e.value->>1, 'notApplicable', (e.value->>2)::boolean)
+                      order by field.pos), '[]')
+               from jsonb_array_elements(t.f) with ordinality as e(value, pos) join field on field.pos = e.pos),
+            t.pre, t.si, t.sr
      from json_to_recordset($1::json) as t(g text, u text, uc text, un text, tot numeric, am numeric, idx numeric,
             ap numeric, sp numeric, r int, pr int, rc int, cmp text, b text, f jsonb, pre jsonb, si numeric, sr int)`,
     rows,
@@ -80,19 +98,12 @@ export async function storePublication(
       rc: row.rankChange,
       cmp: row.rankComparability,
       b: row.band,
-      f: row.fields.map((field) => ({
-        code: field.code,
-        name: field.name,
-        points: field.points.toFixed(),
-        maxPoints: field.maxPoints.toFixed(),
-        applicableMax: field.applicableMax.toFixed(),
-        notApplicable: field.notApplicable,
-      })),
+      f: row.fields.map((field) => [field.points, field.applicableMax, field.notApplicable]),
       pre: row.predecessorRanks.length ? row.predecessorRanks : null,
       si: sipas?.index ?? null,
       sr: sipas?.responses ?? null,
     }),
-    { parameters: [publicationId] },
+    { parameters: [publicationId, JSON.stringify(fieldList)] },
   );
 
   await tx.publishedGroupStat.createMany({

@@ -9,6 +9,7 @@ import {
   ScoreInputError,
   computeUnitScore,
   type LeafPointsLost,
+  type FieldScore,
   type LeafScore,
   type UnitScore,
 } from "@/lib/scoring/compute-unit-score";
@@ -50,12 +51,12 @@ export type LeafResult = {
   reason: string | null;
 };
 
-export type UnitResult = UnitRanking & {
+export type UnitResult = UnitRanking<FieldScore[]> & {
   leaves: LeafResult[];
   pointsLost: LeafPointsLost[];
 };
 
-export type GroupResults = Omit<GroupRanking, "rows"> & {
+export type GroupResults = Omit<GroupRanking<FieldScore[]>, "rows"> & {
   /** By rank, then unit code. */
   rows: UnitResult[];
   pointsLost: GroupPointsLost;
@@ -104,7 +105,10 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
     tieBreakers: input.tieBreakers,
     bands: input.bands,
     previous: input.previous,
-    units: input.units.map((unit) => ({ ...unit, totals: scores.get(unit.unitCode)! })),
+    units: input.units.map((unit) => {
+      const score = scores.get(unit.unitCode)!;
+      return { ...unit, totals: score, fields: score.fields };
+    }),
   });
   const groups = ranking.groups.map(
     (group): GroupResults => ({

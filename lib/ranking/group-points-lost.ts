@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { compareCriterionCodes, leavesOf, type CriterionNode } from "@/lib/scoring/criteria-tree";
 import type { NodeScore, UnitScore } from "@/lib/scoring/compute-unit-score";
-import { assertExact, exactMinus, exactSum, toExact } from "@/lib/scoring/exact-decimal";
+import { exactMinus, exactSum } from "@/lib/scoring/exact-decimal";
 
 export type CriterionLoss = {
   code: string;
@@ -41,33 +41,13 @@ function lossesOf(nodes: readonly CriterionNode[], scores: readonly UnitScore[])
       unitsLosing: lostPerUnit.filter((unitLost) => !unitLost.isZero()).length,
     });
   }
-  return losses.sort((a, b) => b.lost.comparedTo(a.lost) || compareCriterionCodes(a.code, b.code));
+  return orderLosses(losses);
 }
 
 /**
- * Field losses of a group from each unit's field totals, the same figures computeGroupPointsLost
- * gives for fields: a unit loses on a field when its points there are below the field's
- * applicable max.
+ * A group's losses summed elsewhere (by the database, per field) in the order every loss list
+ * uses: criteria nobody lost points on left out, the largest loss first, ties by code.
  */
-export function groupFieldLosses(
-  unitFields: readonly { code: string; name: string; points: Decimal; applicableMax: Decimal; notApplicable: boolean }[][],
-): CriterionLoss[] {
-  const fields = new Map<string, CriterionLoss>();
-  for (const unit of unitFields) {
-    for (const field of unit) {
-      if (field.notApplicable) continue;
-      const lost = exactMinus(field.applicableMax, field.points);
-      const entry = fields.get(field.code);
-      if (!entry) {
-        fields.set(field.code, { code: field.code, name: field.name, lost, applicableMax: toExact(field.applicableMax), unitsLosing: lost.isZero() ? 0 : 1 });
-        continue;
-      }
-      entry.lost = assertExact(entry.lost.plus(lost), "sum");
-      entry.applicableMax = assertExact(entry.applicableMax.plus(field.applicableMax), "sum");
-      entry.unitsLosing += lost.isZero() ? 0 : 1;
-    }
-  }
-  return [...fields.values()]
-    .filter((field) => !field.lost.isZero())
-    .sort((a, b) => b.lost.comparedTo(a.lost) || compareCriterionCodes(a.code, b.code));
+export function orderLosses(losses: readonly CriterionLoss[]): CriterionLoss[] {
+  return losses.filter((loss) => !loss.lost.isZero()).sort((a, b) => b.lost.comparedTo(a.lost) || compareCriterionCodes(a.code, b.code));
 }

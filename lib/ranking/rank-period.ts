@@ -3,25 +3,31 @@ import { assignBand, type Band } from "@/lib/ranking/assign-band";
 import { computeGroupStatistics, type GroupStatistics } from "@/lib/ranking/group-statistics";
 import { computeRankChange, indexPreviousRanks, type PreviousRank, type RankComparability } from "@/lib/ranking/rank-change";
 import { DuplicateUnitError, rankUnits, type TieBreakerKey } from "@/lib/ranking/rank-units";
-import { indexValue, type ExactIndex, type FieldScore, type UnitTotals } from "@/lib/scoring/compute-unit-score";
+import { indexValue, type ExactIndex, type UnitTotals } from "@/lib/scoring/compute-unit-score";
 
-export type RankPeriodUnit = {
+/**
+ * One unit to rank. `fields` is the unit's per-field breakdown in whatever form its caller keeps
+ * it (exact decimals from the leaf engine, the database's decimal strings for a publication):
+ * ranking never looks at it, it only travels with the unit to the ranked row.
+ */
+export type RankPeriodUnit<F = unknown> = {
   unitCode: string;
   unitName: string;
   groupCode: string;
   /** Codes of units merged into this one since the previous period. */
   predecessors: readonly string[];
   totals: UnitTotals;
+  fields: F;
 };
 
-export type RankPeriodInput = {
+export type RankPeriodInput<F = unknown> = {
   tieBreakers: readonly TieBreakerKey[];
   bands: readonly Band[];
-  units: readonly RankPeriodUnit[];
+  units: readonly RankPeriodUnit<F>[];
   previous?: { ranks: readonly PreviousRank[]; groupMeans: ReadonlyMap<string, Decimal> };
 };
 
-export type UnitRanking = {
+export type UnitRanking<F = unknown> = {
   unitCode: string;
   unitName: string;
   groupCode: string;
@@ -38,10 +44,10 @@ export type UnitRanking = {
   rankComparability: RankComparability;
   predecessorRanks: PreviousRank[];
   band: string | null;
-  fields: FieldScore[];
+  fields: F;
 };
 
-export type GroupRanking = { groupCode: string; rows: UnitRanking[]; stats: GroupStatistics };
+export type GroupRanking<F = unknown> = { groupCode: string; rows: UnitRanking<F>[]; stats: GroupStatistics };
 
 /**
  * How a ranking is decided, from each unit's exact totals: per group, rank (exact index, then
@@ -49,7 +55,7 @@ export type GroupRanking = { groupCode: string; rows: UnitRanking[]; stats: Grou
  * the group's statistics. Groups come in order of their first unit in the input; rows by rank,
  * then unit code, whatever the input order.
  */
-export function rankPeriod(input: RankPeriodInput): { groups: GroupRanking[] } {
+export function rankPeriod<F>(input: RankPeriodInput<F>): { groups: GroupRanking<F>[] } {
   const seen = new Set<string>();
   for (const unit of input.units) {
     if (seen.has(unit.unitCode)) throw new DuplicateUnitError(unit.unitCode);
@@ -57,11 +63,11 @@ export function rankPeriod(input: RankPeriodInput): { groups: GroupRanking[] } {
   }
   const groupCodes = [...new Set(input.units.map((unit) => unit.groupCode))];
   const previousRanks = input.previous ? indexPreviousRanks(input.previous.ranks) : undefined;
-  const groups = groupCodes.map((groupCode): GroupRanking => {
+  const groups = groupCodes.map((groupCode): GroupRanking<F> => {
     const members = input.units
       .filter((unit) => unit.groupCode === groupCode)
       .map((unit) => ({ unit, unitCode: unit.unitCode, score: unit.totals }));
-    const rows = rankUnits(members, input.tieBreakers).map(({ unit, rank }): UnitRanking => {
+    const rows = rankUnits(members, input.tieBreakers).map(({ unit, rank }): UnitRanking<F> => {
       const change = computeRankChange({ ...unit, rank }, previousRanks);
       const totals = unit.totals;
       return {
@@ -80,7 +86,7 @@ export function rankPeriod(input: RankPeriodInput): { groups: GroupRanking[] } {
         rankComparability: change.comparability,
         predecessorRanks: change.predecessorRanks,
         band: assignBand(totals.index, input.bands),
-        fields: totals.fields,
+        fields: unit.fields,
       };
     });
     return {

@@ -31,18 +31,18 @@ export type FieldScore = {
 
 export type LeafPointsLost = { code: string; name: string; lost: Decimal; maxPoints: Decimal };
 
-/** What ranking needs of a unit's score: its totals and field points, however they were summed. */
+/** What ranking needs of a unit's score, however it was summed (from leaves or by the database). */
 export type UnitTotals = {
   total: Decimal;
   applicableMax: Decimal;
   index: ExactIndex;
   appraisalPoints: Decimal;
   surveyPoints: Decimal;
-  /** Depth-1 nodes in tree order; their points sum exactly to `total`. */
-  fields: FieldScore[];
 };
 
 export type UnitScore = UnitTotals & {
+  /** Depth-1 nodes in tree order; their points sum exactly to `total`. */
+  fields: FieldScore[];
   nodes: Map<string, NodeScore>;
   /** Applicable leaves that lost points, largest loss first, ties by code. */
   pointsLost: LeafPointsLost[];

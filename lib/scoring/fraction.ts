@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { InvalidDecimalPlacesError } from "@/lib/scoring/round";
-import { ExactDecimal, assertExact, exactMinus, exactTimes, toExact } from "@/lib/scoring/exact-decimal";
+import { ExactDecimal, assertExact, exactTimes, toExact } from "@/lib/scoring/exact-decimal";
 
 /**
  * An exact rational number `numerator / denominator` with `denominator > 0`.
@@ -32,15 +32,50 @@ export function fractionFromDecimal(value: Decimal.Value): Fraction {
   return fraction(value, 1);
 }
 
-/** -1, 0 or 1 as a is below, equal to or above b. */
-export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
-  const left = exactTimes(a.numerator, b.denominator);
-  const right = exactTimes(b.numerator, a.denominator);
-  return left.comparedTo(right) as -1 | 0 | 1;
+/** A fraction's parts scaled by one power of ten to integers: the same value, exactly. */
+type IntegerParts = { numerator: bigint; denominator: bigint };
+
+// Ranking and statistics sort thousands of indices: each fraction is turned into integers once
+// (fractions are immutable, so the cache cannot go stale) and compared by BigInt
+// cross-multiplication, exact and far cheaper than multiplying decimals on every comparison.
+const integerParts = new WeakMap<Fraction, IntegerParts>();
+
+function scaledInteger(value: Decimal, places: number): bigint {
+  const [whole, decimals = ""] = value.toFixed(places).split(".");
+  return BigInt(whole + decimals);
 }
 
+function integerPartsOf(value: Fraction): IntegerParts {
+  let parts = integerParts.get(value);
+  if (!parts) {
+    const places = Math.max(value.numerator.decimalPlaces(), value.denominator.decimalPlaces());
+    parts = { numerator: scaledInteger(value.numerator, places), denominator: scaledInteger(value.denominator, places) };
+    integerParts.set(value, parts);
+  }
+  return parts;
+}
+
+/** -1, 0 or 1 as a is below, equal to or above b. */
+export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
+  const x = integerPartsOf(a);
+  const y = integerPartsOf(b);
+  const left = x.numerator * y.denominator;
+  const right = y.numerator * x.denominator;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+// Bands and other thresholds are compared with every unit's index: each Decimal is turned into a
+// fraction (and so into integers) once.
+const decimalFractions = new WeakMap<Decimal, Fraction>();
+
 export function compareFractionToDecimal(a: Fraction, b: Decimal.Value): -1 | 0 | 1 {
-  return compareFractions(a, fractionFromDecimal(b));
+  if (typeof b !== "object") return compareFractions(a, fractionFromDecimal(b));
+  let asFraction = decimalFractions.get(b);
+  if (!asFraction) {
+    asFraction = fractionFromDecimal(b);
+    decimalFractions.set(b, asFraction);
+  }
+  return compareFractions(a, asFraction);
 }
 
 export function addFractions(a: Fraction, b: Fraction): Fraction {
@@ -67,12 +102,12 @@ export function divideFraction(a: Fraction, divisor: Decimal.Value): Fraction {
  */
 export function roundFraction(value: Fraction, decimals: number): Decimal {
   if (!Number.isInteger(decimals) || decimals < 0) throw new InvalidDecimalPlacesError(decimals);
-  const scaledNumerator = exactTimes(toExact(value.numerator).abs(), new ExactDecimal(`1e${decimals}`));
-  const quotient = scaledNumerator.dividedToIntegerBy(value.denominator);
-  const remainder = exactMinus(scaledNumerator, exactTimes(quotient, value.denominator));
-  const rounded = remainder.times(2).greaterThanOrEqualTo(value.denominator) ? quotient.plus(1) : quotient;
-  const magnitude = rounded.times(new ExactDecimal(`1e-${decimals}`));
-  return value.numerator.isNegative() && !magnitude.isZero() ? magnitude.negated() : magnitude;
+  const { numerator, denominator } = integerPartsOf(value);
+  const scaled = (numerator < 0n ? -numerator : numerator) * 10n ** BigInt(decimals);
+  const quotient = scaled / denominator;
+  const rounded = (scaled - quotient * denominator) * 2n >= denominator ? quotient + 1n : quotient;
+  const magnitude = new ExactDecimal(`${rounded}e-${decimals}`);
+  return numerator < 0n && rounded !== 0n ? magnitude.negated() : magnitude;
 }
 
 /** Integer numerator and denominator without common factors, so sums of many fractions stay small. */

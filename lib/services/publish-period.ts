@@ -1,5 +1,5 @@
 import { rankPeriod } from "@/lib/ranking/rank-period";
-import { groupFieldLosses } from "@/lib/ranking/group-points-lost";
+import { orderLosses } from "@/lib/ranking/group-points-lost";
 import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
 import { storePublication } from "@/lib/data/store-publication";
 import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
@@ -61,7 +61,7 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
   }
 
   const ranking = rankPeriod(aggregates.input);
-  const fieldLosses = new Map(ranking.groups.map((group) => [group.groupCode, groupFieldLosses(group.rows.map((row) => row.fields))]));
+  const fieldLosses = new Map(ranking.groups.map((group) => [group.groupCode, orderLosses(aggregates.groupFieldLosses.get(group.groupCode) ?? [])]));
   const decisionNumber = command.decisionNumber ?? current.decisionNumber;
   const decisionDate = command.decisionDate ?? current.decisionDate;
   const { publicationId, version } = await storePublication(tx, {

@@ -27,6 +27,17 @@ async function main() {
   } else if (phase === "publish") {
     const result = await publishPeriod({ periodCode: target!, actor: COMMAND_LINE });
     report.units = result.groups.reduce((sum, group) => sum + group.rows.length, 0);
+    report.firstMs = Math.round(performance.now() - started);
+    // The same computation and snapshot again, as a correction (erratum) stores it: what a
+    // running portal pays once its code and queries are warm — the state the SQL floor is
+    // measured in (its best of five runs).
+    const warm: number[] = [];
+    for (let run = 1; run <= 3; run++) {
+      const runStarted = performance.now();
+      await publishPeriod({ periodCode: target!, actor: COMMAND_LINE, reason: `bench: recomputation ${run}` });
+      warm.push(performance.now() - runStarted);
+    }
+    report.warmMs = Math.round(warm.sort((a, b) => a - b)[1]!);
   } else {
     throw new Error(`unknown phase ${phase}`);
   }

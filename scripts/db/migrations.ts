@@ -43,10 +43,42 @@ function loadWasm() {
   return wasmReady;
 }
 
+type ScriptAdapter = {
+  executeScript: (script: string) => Promise<void>;
+  underlyingDriver: () => { query: (text: string) => Promise<unknown> };
+  onError: (error: unknown) => never;
+};
+
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which breaks function
+ * bodies (the field-totals triggers). Prisma's native engine sends the script whole; so does this:
+ * one simple-protocol query, which PostgreSQL also runs as one implicit transaction.
+ */
+function wholeScripts<T extends object>(adapter: T): T {
+  const target = adapter as unknown as ScriptAdapter;
+  target.executeScript = async (script: string) => {
+    try {
+      await target.underlyingDriver().query(script);
+    } catch (error) {
+      target.onError(error);
+    }
+  };
+  return adapter;
+}
+
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
 async function withEngine<T>(connectionString: string, run: (engine: Engine) => Promise<T>): Promise<T> {
   const bg = await loadWasm();
   const schema = readFileSync(SCHEMA_PATH, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg({ connectionString }));
   const engine = (await bg.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
