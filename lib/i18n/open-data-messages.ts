@@ -1,0 +1,303 @@
+import type { Locale } from "./locale";
+
+// Text of the /open-data page. `Backticks` mark code: the page renders them as <code>.
+
+const vi = {
+  metaTitle: "Dữ liệu mở và API",
+  metaDescription: "API chỉ đọc, công khai của Chỉ số CCHC: danh sách kỳ đánh giá, bảng xếp hạng (JSON, CSV) và kết quả từng đơn vị.",
+  title: "Dữ liệu mở — API công khai",
+  intro:
+    "Mọi kết quả Chỉ số CCHC đã công bố trên cổng này đều có thể tải về để phân tích, đối chiếu hay đưa vào ứng dụng khác: qua một API chỉ đọc, không cần đăng nhập, hoặc dưới dạng tệp CSV mở được bằng Excel.",
+  examplesAreIllustrative: "Số liệu trong các ví dụ dưới đây chỉ để minh họa hình dạng dữ liệu.",
+  contents: "Trên trang này",
+
+  overviewHeading: "Tổng quan",
+  overviewPoints: [
+    "Chỉ có các kỳ đánh giá đã được phê duyệt và công bố. Kỳ chưa công bố được trả lời như một kỳ không tồn tại.",
+    "Số liệu lấy từ bản công bố đã lưu. Khi một kỳ được đính chính, API trả bản công bố hiện hành.",
+    "Câu trả lời là JSON mã hóa UTF-8 (trừ tệp CSV). Phiên bản `v1` chỉ thay đổi bằng cách thêm trường mới: chương trình của bạn nên bỏ qua các trường không biết.",
+    "Mã kỳ, mã khối và mã đơn vị là mã trong gói kết quả, ví dụ `tien-phuoc-2022`, `xa`, `tien-chau`. Hãy mã hóa URL (percent-encoding) nếu mã có ký tự đặc biệt.",
+  ],
+  baseUrl: (url: string) => `Địa chỉ gốc: \`${url}\``,
+  endpointsCaption: "Các địa chỉ của API",
+  endpointColumn: "Yêu cầu",
+  returnsColumn: "Trả về",
+  endpointSummaries: {
+    periods: "Các kỳ đánh giá đã công bố và các khối của mỗi kỳ",
+    rankings: "Bảng xếp hạng của một khối trong một kỳ (JSON)",
+    rankingsCsv: "Cùng bảng xếp hạng dưới dạng tệp CSV",
+    unit: "Một đơn vị, quan hệ hợp nhất/chia tách và kết quả qua các kỳ",
+  },
+
+  tryHeading: "Dùng thử với dữ liệu trên cổng",
+  tryIntro: "Các kỳ đã công bố trên cổng này, với địa chỉ API của từng khối:",
+  tryNone: "Chưa có kỳ đánh giá nào được công bố.",
+  tryAllPeriods: "Danh sách kỳ đánh giá (JSON)",
+  tryRankingsLabel: (group: string, period: string, format: string) => `Bảng xếp hạng ${group}, ${period}, dạng ${format}`,
+
+  periodsHeading: "Danh sách kỳ đánh giá",
+  periodsDescription:
+    "Mọi kỳ đã công bố, năm mới nhất trước. `groups` liệt kê các khối theo thứ tự cấu hình của kỳ, với tên khối như lúc công bố. `publishedAt` là thời điểm của bản công bố hiện hành (ISO 8601, giờ UTC); đính chính làm thay đổi giá trị này.",
+
+  rankingsHeading: "Bảng xếp hạng của một khối",
+  rankingsDescription:
+    "Các đơn vị của một khối trong một kỳ, theo thứ hạng. Đơn vị đồng hạng có cùng `rank` và được liệt kê theo mã đơn vị; hạng kế tiếp bị bỏ qua (1, 2, 2, 4).",
+  parametersCaption: "Tham số",
+  parameterColumn: "Tham số",
+  placeColumn: "Vị trí",
+  requiredColumn: "Bắt buộc",
+  meaningColumn: "Ý nghĩa",
+  inPath: "đường dẫn",
+  inQuery: "chuỗi truy vấn",
+  yes: "có",
+  no: "không",
+  whenSeveralGroups: "khi kỳ có nhiều khối",
+  periodParameter: "Mã kỳ đánh giá, lấy từ `/api/v1/periods`.",
+  groupParameter:
+    "Mã khối. Có thể bỏ qua khi kỳ chỉ có một khối; kỳ có nhiều khối mà thiếu `group` thì nhận lỗi 400 `group_required` kèm danh sách các khối.",
+  langParameter: "`vi` hoặc `en`: ngôn ngữ của thông báo lỗi (xem mục Ngôn ngữ).",
+  unitParameter: "Mã đơn vị, ví dụ lấy từ `unit.code` của bảng xếp hạng.",
+  fieldsCaption: "Các trường của mỗi dòng",
+  fieldColumn: "Trường",
+  rankingFields: [
+    ["rank", "Thứ hạng trong khối: theo chỉ số giảm dần, rồi các tiêu chí phụ của kỳ (ví dụ điểm thẩm định); bằng nhau hoàn toàn thì đồng hạng."],
+    ["rankChange", "Hạng kỳ trước − hạng kỳ này (dương là tăng bậc, âm là giảm bậc); `null` khi đơn vị mới, hoặc đã hợp nhất/chia tách nên không so sánh được."],
+    ["unit", "`code` và `name` của đơn vị như lúc công bố."],
+    ["total", "Tổng điểm đạt được trên các tiêu chí được đánh giá."],
+    ["applicableMax", "Tổng điểm tối đa của các tiêu chí được đánh giá: 100 trừ điểm tối đa của các tiêu chí không đánh giá đối với đơn vị."],
+    ["index", "Chỉ số = `total / applicableMax × 100`."],
+    ["band", "Xếp loại theo quy định của kỳ (ví dụ \"Tốt\"), hoặc `null` khi kỳ không quy định xếp loại."],
+    ["fields", "Điểm từng lĩnh vực theo thứ tự của bộ chỉ số: `code`, `name`, `points` (điểm đạt) và `maxPoints` (điểm tối đa của lĩnh vực)."],
+  ] as [string, string][],
+
+  csvHeading: "Bảng xếp hạng dạng CSV",
+  csvPoints: [
+    "Cùng bảng, cùng tham số và cùng lỗi như bảng xếp hạng JSON: mỗi dòng một đơn vị, theo thứ hạng.",
+    "Mã hóa UTF-8 có BOM để Excel và LibreOffice hiển thị đúng tiếng Việt; cuối dòng là CRLF; ô chứa dấu phẩy, dấu ngoặc kép hoặc xuống dòng được đặt trong ngoặc kép (RFC 4180).",
+    "Số dùng dấu chấm thập phân, không có dấu phân cách hàng nghìn, làm tròn như JSON (tối đa 4 chữ số thập phân): đây là định dạng cho máy đọc, không phải định dạng hiển thị. Nếu Excel cài đặt tiếng Việt đọc sai số, hãy mở bằng Data → From Text/CSV và chọn dấu thập phân là dấu chấm.",
+    "Các cột: `period`, `group`, `rank`, `rankChange` (để trống khi không so sánh được), `unit`, `unitName`, `total`, `applicableMax`, `index`, `band`, rồi hai cột cho mỗi lĩnh vực theo thứ tự của bộ chỉ số: `field_<mã>_points` và `field_<mã>_maxPoints`. Tên các lĩnh vực có trong bảng xếp hạng JSON.",
+    "Ô bắt đầu bằng `=`, `+`, `-`, `@` (trừ số âm) được thêm dấu `'` ở đầu để bảng tính không chạy nó như công thức.",
+    "Tên tệp tải về: `par-index-<mã kỳ>-<mã khối>.csv`.",
+  ],
+
+  unitHeading: "Một đơn vị qua các kỳ",
+  unitDescription:
+    "Đơn vị, quan hệ hợp nhất hoặc chia tách của nó và kết quả trong mọi kỳ đã công bố, kỳ cũ trước. Đơn vị chưa có kết quả nào được công bố nhận lỗi 404 như một đơn vị không tồn tại.",
+  unitFieldsCaption: "Các trường của câu trả lời",
+  unitFields: [
+    ["unit", "`code`, `name` (tên trong lần công bố gần nhất) và `kind`: `province`, `ministry`, `department`, `district`, `commune` hoặc `other`, suy ra từ tên đơn vị."],
+    ["lineage.predecessors", "Các đơn vị đã hợp nhất vào (hoặc tách ra thành) đơn vị này."],
+    ["lineage.successors", "Các đơn vị kế thừa đơn vị này sau khi hợp nhất hoặc chia tách."],
+    ["…code, name, kind, effectiveOn", "Mỗi quan hệ có mã và tên của đơn vị kia (`name` là `null` nếu đơn vị đó chưa có kết quả công bố), `kind` (`merge` là hợp nhất, `split` là chia tách) và ngày hiệu lực `effectiveOn` (YYYY-MM-DD). Chỉ có các quan hệ do một kỳ đã công bố nêu ra."],
+    ["results", "Mỗi kỳ đã công bố một dòng, kỳ cũ trước: `period` (`code`, `year`, `name`), `group` (`code`, `name`), `unitName` (tên đơn vị trong lần công bố đó), `rank`, `rankChange`, `total`, `applicableMax`, `index`, `band`, cùng nghĩa như trong bảng xếp hạng."],
+  ] as [string, string][],
+
+  numbersHeading: "Số liệu và làm tròn",
+  numbersPoints: [
+    "Điểm được lưu và tính chính xác bằng số thập phân, không dùng số dấu phẩy động nhị phân.",
+    "API trả số JSON làm tròn nửa lên (half-up) đến 4 chữ số thập phân, không có số 0 thừa: 50 / 70 × 100 = 71,428571… được trả là `71.4286`, còn 100 là `100`.",
+    "Trang web hiển thị 2 chữ số thập phân với dấu phẩy (`71,43`), làm tròn một lần từ giá trị chính xác. Đừng làm tròn lại số 4 chữ số để so với trang web: có trường hợp kết quả lệch 0,01.",
+    "Thứ hạng so sánh giá trị chính xác, không phải giá trị đã làm tròn: hai đơn vị cùng hiển thị 85,86 vẫn có thể khác hạng.",
+  ],
+
+  errorsHeading: "Lỗi",
+  errorsIntro:
+    "Lỗi luôn là JSON dạng `{ \"error\": { \"code\": …, \"message\": … } }`. `code` cố định, dành cho chương trình; `message` dành cho người đọc. Câu trả lời lỗi không được lưu đệm (`Cache-Control: no-store`).",
+  errorsCaption: "Các mã lỗi",
+  statusColumn: "Mã HTTP",
+  codeColumn: "code",
+  whenColumn: "Khi nào",
+  errorRows: [
+    ["400", "invalid_parameter", "Tham số sai dạng: mã rỗng, có khoảng trắng ở đầu hoặc cuối, có ký tự điều khiển, dài quá 200 ký tự, hoặc `group` được nêu nhiều lần. Tham số truy vấn không biết được bỏ qua."],
+    ["400", "group_required", "Kỳ có nhiều khối mà yêu cầu không chọn `group`; thông báo liệt kê các khối."],
+    ["404", "period_not_found", "Không có kỳ đã công bố với mã này; kỳ chưa công bố cũng được trả lời như vậy."],
+    ["404", "group_not_found", "Kỳ không có khối này; thông báo liệt kê các khối của kỳ."],
+    ["404", "unit_not_found", "Không có đơn vị này, hoặc đơn vị chưa có kết quả đã công bố."],
+    ["404", "not_found", "Không có địa chỉ này trong API."],
+    ["500", "internal_error", "Lỗi ngoài dự kiến ở máy chủ, không kèm chi tiết kỹ thuật. Hãy thử lại sau."],
+  ] as [string, string, string][],
+
+  cachingHeading: "Lưu đệm, ETag và CORS",
+  cachingPoints: (cacheControl: string) => [
+    `Câu trả lời thành công có \`Cache-Control: ${cacheControl}\`: trình duyệt giữ 1 phút, bộ nhớ đệm dùng chung (CDN, proxy) giữ 5 phút. Kết quả vừa công bố hoặc đính chính có thể mất vài phút mới đến mọi người dùng.`,
+    "Mỗi câu trả lời thành công có `ETag`. Gửi lại giá trị đó trong tiêu đề `If-None-Match`: khi dữ liệu chưa đổi, máy chủ trả `304 Not Modified` không có nội dung. Bảng xếp hạng đổi ETag khi kỳ được đính chính.",
+    "CORS mở cho mọi nguồn (`Access-Control-Allow-Origin: *`): trang web ở tên miền khác có thể gọi API bằng `fetch` ngay trong trình duyệt và đọc được `ETag`. Yêu cầu kiểm tra trước (`OPTIONS`) được trả lời 204. API không dùng cookie hay thông tin đăng nhập.",
+  ],
+
+  languageHeading: "Ngôn ngữ",
+  languageText:
+    "Thông báo lỗi bằng tiếng Việt theo mặc định; bằng tiếng Anh khi tiêu đề `Accept-Language` ưu tiên tiếng Anh hơn tiếng Việt, hoặc khi thêm `?lang=en` (`?lang=vi` chọn tiếng Việt). Dữ liệu (tên kỳ, tên khối, tên đơn vị) luôn giữ nguyên như được công bố.",
+
+  packageHeading: "Gói kết quả và dòng lệnh",
+  packageText:
+    "Toàn bộ dữ liệu của một kỳ (bộ chỉ số, điểm từng tiêu chí thành phần, SIPAS) được trao đổi bằng gói kết quả `par-index.results/1`, dạng JSON hoặc Excel. Cơ quan đánh giá dùng nó để nhập kết quả các năm trước và gửi kết quả giữa các cấp.",
+  packageLinks: {
+    readme: "Tài liệu gói kết quả (tiếng Việt và tiếng Anh)",
+    template: "Mẫu Excel trống (template.xlsx)",
+    sample: "Ví dụ Excel: 3 xã, bộ chỉ số cấp xã 2022 (sample.xlsx)",
+  },
+  cliText:
+    "Người quản trị cổng có thể xuất một kỳ bằng dòng lệnh. Lệnh `rankings` in bảng xếp hạng theo đúng dạng JSON của API, nhưng tính từ điểm hiện có của kỳ, kể cả kỳ chưa công bố:",
+
+  requestExample: "Ví dụ yêu cầu",
+  responseExample: "Ví dụ câu trả lời",
+  csvExample: "Ví dụ nội dung tệp (BOM ở đầu tệp không hiển thị)",
+  errorExample: "Ví dụ lỗi: kỳ có hai khối mà không chọn khối",
+  conditionalExample: "Yêu cầu có điều kiện: dữ liệu chưa đổi",
+  fetchExample: "Gọi API từ trang web khác bằng JavaScript",
+  cliExample: "Dòng lệnh",
+};
+
+export type OpenDataMessages = typeof vi;
+
+const en: OpenDataMessages = {
+  metaTitle: "Open data and API",
+  metaDescription: "The PAR Index's public read-only API: published periods, league tables (JSON, CSV) and each unit's results.",
+  title: "Open data — public API",
+  intro:
+    "Every PAR Index result published on this portal can be downloaded for analysis, checking or use in other applications: through a read-only API that needs no sign-in, or as CSV files that open in a spreadsheet.",
+  examplesAreIllustrative: "Figures in the examples below only illustrate the shape of the data.",
+  contents: "On this page",
+
+  overviewHeading: "Overview",
+  overviewPoints: [
+    "Only periods that have been approved and published are visible. A period that is not published is answered as if it did not exist.",
+    "Figures come from the stored publication. When a period is corrected, the API gives the current publication.",
+    "Answers are UTF-8 JSON (except the CSV files). Version `v1` only changes by adding fields: your program should ignore fields it does not know.",
+    "Period, group and unit codes are the codes of the results package, e.g. `tien-phuoc-2022`, `xa`, `tien-chau`. Percent-encode a code with special characters.",
+  ],
+  baseUrl: (url) => `Base address: \`${url}\``,
+  endpointsCaption: "The API's addresses",
+  endpointColumn: "Request",
+  returnsColumn: "Returns",
+  endpointSummaries: {
+    periods: "The published periods and the groups of each",
+    rankings: "One group's league table in one period (JSON)",
+    rankingsCsv: "The same league table as a CSV file",
+    unit: "One unit, its merges or splits, and its results over the periods",
+  },
+
+  tryHeading: "Try it with this portal's data",
+  tryIntro: "The periods published on this portal, with the API address of each group:",
+  tryNone: "No evaluation period has been published yet.",
+  tryAllPeriods: "List of periods (JSON)",
+  tryRankingsLabel: (group, period, format) => `League table of ${group}, ${period}, as ${format}`,
+
+  periodsHeading: "List of periods",
+  periodsDescription:
+    "Every published period, newest year first. `groups` lists the groups in the period's configured order, named as published. `publishedAt` is the time of the current publication (ISO 8601, UTC); a correction changes it.",
+
+  rankingsHeading: "League table of a group",
+  rankingsDescription:
+    "The units of one group in one period, in rank order. Tied units share the same `rank` and are listed by unit code; the next rank is skipped (1, 2, 2, 4).",
+  parametersCaption: "Parameters",
+  parameterColumn: "Parameter",
+  placeColumn: "In",
+  requiredColumn: "Required",
+  meaningColumn: "Meaning",
+  inPath: "path",
+  inQuery: "query",
+  yes: "yes",
+  no: "no",
+  whenSeveralGroups: "when the period has several groups",
+  periodParameter: "The period's code, from `/api/v1/periods`.",
+  groupParameter:
+    "The group's code. It may be left out when the period has one group; without `group`, a period with several groups answers 400 `group_required` listing its groups.",
+  langParameter: "`vi` or `en`: the language of error messages (see Language).",
+  unitParameter: "The unit's code, e.g. `unit.code` from a league table.",
+  fieldsCaption: "Fields of each row",
+  fieldColumn: "Field",
+  rankingFields: [
+    ["rank", "Rank in the group: by index, highest first, then the period's tie-breakers (e.g. appraisal points); units still equal share the rank."],
+    ["rankChange", "Previous rank − this rank (positive means moved up); `null` when the unit is new, or was merged or split and cannot be compared."],
+    ["unit", "The unit's `code` and `name` as published."],
+    ["total", "Points achieved on the applicable criteria."],
+    ["applicableMax", "Maximum points of the applicable criteria: 100 minus the maximum of criteria not applicable to the unit."],
+    ["index", "Index = `total / applicableMax × 100`."],
+    ["band", "The period's classification (e.g. \"Tốt\"), or `null` when the period defines none."],
+    ["fields", "Points per field in the criteria set's order: `code`, `name`, `points` (achieved) and `maxPoints` (the field's maximum)."],
+  ],
+
+  csvHeading: "League table as CSV",
+  csvPoints: [
+    "The same table, parameters and errors as the JSON league table: one row per unit, in rank order.",
+    "UTF-8 with a BOM so that Excel and LibreOffice show Vietnamese correctly; CRLF line ends; cells with commas, quotes or line breaks are quoted (RFC 4180).",
+    "Numbers use a decimal point, no thousands separators, rounded as in the JSON (at most 4 decimals): a format for machines, not for display. If a spreadsheet set to Vietnamese misreads them, open the file with Data → From Text/CSV and choose the point as decimal separator.",
+    "Columns: `period`, `group`, `rank`, `rankChange` (empty when not comparable), `unit`, `unitName`, `total`, `applicableMax`, `index`, `band`, then two columns per field in the criteria set's order: `field_<code>_points` and `field_<code>_maxPoints`. The fields' names are in the JSON league table.",
+    "A cell starting with `=`, `+`, `-` or `@` (other than a negative number) gets a leading `'` so that spreadsheets do not run it as a formula.",
+    "Download file name: `par-index-<period code>-<group code>.csv`.",
+  ],
+
+  unitHeading: "One unit over the periods",
+  unitDescription:
+    "The unit, its merges or splits, and its results in every published period, oldest first. A unit without any published result answers 404, like a unit that does not exist.",
+  unitFieldsCaption: "Fields of the answer",
+  unitFields: [
+    ["unit", "`code`, `name` (as last published) and `kind`: `province`, `ministry`, `department`, `district`, `commune` or `other`, inferred from the unit's name."],
+    ["lineage.predecessors", "Units merged into (or split into) this one."],
+    ["lineage.successors", "Units that continue this one after a merge or split."],
+    ["…code, name, kind, effectiveOn", "Each link gives the other unit's code and name (`name` is `null` when that unit has no published result), `kind` (`merge` or `split`) and the date `effectiveOn` (YYYY-MM-DD). Only links stated by a published period are shown."],
+    ["results", "One row per published period, oldest first: `period` (`code`, `year`, `name`), `group` (`code`, `name`), `unitName` (the unit's name in that publication), `rank`, `rankChange`, `total`, `applicableMax`, `index`, `band`, meaning the same as in the league table."],
+  ],
+
+  numbersHeading: "Numbers and rounding",
+  numbersPoints: [
+    "Points are stored and computed as exact decimals, never binary floating point.",
+    "The API returns JSON numbers rounded half-up to 4 decimals, without trailing zeros: 50 / 70 × 100 = 71.428571… is returned as `71.4286`, and 100 as `100`.",
+    "The website shows 2 decimals with a decimal comma in Vietnamese (`71,43`), rounded once from the exact value. Do not round the 4-decimal number again to compare with the website: the result can differ by 0.01.",
+    "Ranks compare exact values, not rounded ones: two units both shown as 85.86 may still rank differently.",
+  ],
+
+  errorsHeading: "Errors",
+  errorsIntro:
+    "Errors are always JSON of the form `{ \"error\": { \"code\": …, \"message\": … } }`. `code` is stable, for programs; `message` is for people. Error answers are not cached (`Cache-Control: no-store`).",
+  errorsCaption: "Error codes",
+  statusColumn: "HTTP status",
+  codeColumn: "code",
+  whenColumn: "When",
+  errorRows: [
+    ["400", "invalid_parameter", "A malformed parameter: an empty code, one with leading or trailing spaces, control characters or more than 200 characters, or `group` given more than once. Unknown query parameters are ignored."],
+    ["400", "group_required", "The period has several groups and the request chose none; the message lists the groups."],
+    ["404", "period_not_found", "No published period has this code; a period that is not published is answered the same way."],
+    ["404", "group_not_found", "The period has no such group; the message lists its groups."],
+    ["404", "unit_not_found", "No such unit, or the unit has no published result."],
+    ["404", "not_found", "No such address in the API."],
+    ["500", "internal_error", "An unexpected server failure, without technical details. Try again later."],
+  ],
+
+  cachingHeading: "Caching, ETag and CORS",
+  cachingPoints: (cacheControl) => [
+    `Successful answers carry \`Cache-Control: ${cacheControl}\`: browsers keep them for a minute, shared caches (CDNs, proxies) for five. A new publication or correction may take a few minutes to reach every reader.`,
+    "Every successful answer has an `ETag`. Send it back in `If-None-Match`: while the data is unchanged, the server answers `304 Not Modified` without a body. A league table's ETag changes when the period is corrected.",
+    "CORS is open to every origin (`Access-Control-Allow-Origin: *`): a page on another site can call the API with `fetch` in the browser and read the `ETag`. Preflight requests (`OPTIONS`) are answered 204. The API uses no cookies or credentials.",
+  ],
+
+  languageHeading: "Language",
+  languageText:
+    "Error messages are in Vietnamese by default, and in English when the `Accept-Language` header prefers English to Vietnamese or when `?lang=en` is added (`?lang=vi` chooses Vietnamese). Data (names of periods, groups and units) always stays as published.",
+
+  packageHeading: "Results package and command line",
+  packageText:
+    "A period's complete data (criteria set, points per sub-criterion, SIPAS) is exchanged as a `par-index.results/1` results package, in JSON or Excel. Evaluating authorities use it to load past years' results and to send results between levels.",
+  packageLinks: {
+    readme: "Results package documentation (Vietnamese and English)",
+    template: "Empty Excel template (template.xlsx)",
+    sample: "Excel example: 3 communes, the 2022 commune criteria set (sample.xlsx)",
+  },
+  cliText:
+    "The portal's administrators can export a period from the command line. The `rankings` command prints a league table in exactly the API's JSON shape, but computed from the period's current scores, published or not:",
+
+  requestExample: "Example request",
+  responseExample: "Example response",
+  csvExample: "Example file content (the BOM at the start of the file is not shown)",
+  errorExample: "Example error: a period with two groups and no group chosen",
+  conditionalExample: "Conditional request: the data has not changed",
+  fetchExample: "Calling the API from another website in JavaScript",
+  cliExample: "Command line",
+};
+
+const catalogue: Record<Locale, OpenDataMessages> = { vi, en };
+
+export function openDataMessagesFor(locale: Locale): OpenDataMessages {
+  return catalogue[locale];
+}
