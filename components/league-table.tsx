@@ -2,7 +2,8 @@ import type { LeagueTable as LeagueTableData } from "@/lib/domain/league-table";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { formatDecimal } from "@/lib/i18n/format-decimal";
-import { RankChange } from "./rank-change";
+import { BandBadge } from "./band-badge";
+import { RankChange, rankChangeText } from "./rank-change";
 
 export function LeagueTable({
   table,
@@ -34,12 +35,14 @@ export function LeagueTable({
             <tr key={row.unitCode} className="border-t border-slate-200">
               <td className="px-3 py-2 text-right font-semibold tabular-nums">{row.rank}</td>
               <td className="px-3 py-2 text-right tabular-nums">
-                <RankChange change={row.rankChange} t={t} />
+                <RankChange change={row.rankChange} text={rankChangeText(row.rankChange, t)} />
               </td>
               <th scope="row" className="px-3 py-2 text-left font-normal">{row.unitName}</th>
               <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.total, locale, 2)}</td>
               <td className="px-3 py-2 text-right font-medium tabular-nums">{formatDecimal(row.indexDisplay, locale, 2)}</td>
-              <td className="px-3 py-2">{row.band ?? "—"}</td>
+              <td className="px-3 py-2">
+                <BandBadge label={row.band} level={row.bandLevel} count={table.bandCount} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,6 @@
-import type { LeagueTable } from "@/lib/domain/league-table";
+import { z } from "zod";
+import type { LeagueTable, LeagueTableFieldColumn } from "@/lib/domain/league-table";
+import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
 import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
 import { getPrisma } from "./prisma";
 import {
@@ -18,6 +20,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
     where: { code: periodCode, ...publishedPeriodWhere },
     select: {
       ...periodHeaderSelect,
+      bands: { select: { label: true }, orderBy: [{ minIndex: "desc" }, { label: "asc" }] },
       currentPublication: {
         select: {
           ...publicationHeaderSelect,
@@ -37,6 +40,7 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
               applicableMax: true,
               index: true,
               band: true,
+              fields: true,
             },
           },
         },
@@ -46,18 +50,24 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
   const publication = period?.currentPublication;
   if (!period || !publication) return null;
 
+  const bandLevels = new Map(period.bands.map((band, level) => [band.label, level]));
   const tables = publication.groupStats
     .sort((a, b) => a.group.order - b.group.order || compareCodes(a.group.code, b.group.code))
-    .map((stat) => ({
-      groupCode: stat.group.code,
-      groupName: stat.groupName,
-      meanDisplay: stat.meanDisplay.toFixed(2),
-      meanChangeDisplay: stat.meanChangeDisplay?.toFixed(2) ?? null,
+    .map((stat): LeagueTable => {
       // Shared ranks list by unit code in code-point order, as the ranking does (not by collation).
-      rows: publication.results
+      const results = publication.results
         .filter((row) => row.groupId === stat.group.id)
         .sort((a, b) => a.rank - b.rank || compareCodes(a.unitCode, b.unitCode))
-        .map((row) => ({
+        .map((row) => ({ ...row, fields: parseFieldScores(row.fields, row.unitCode) }));
+      const fieldColumns = fieldColumnsOf(results.map((row) => row.fields));
+      return {
+        groupCode: stat.group.code,
+        groupName: stat.groupName,
+        meanDisplay: stat.meanDisplay.toFixed(2),
+        meanChangeDisplay: stat.meanChangeDisplay?.toFixed(2) ?? null,
+        fieldColumns,
+        bandCount: period.bands.length,
+        rows: results.map((row) => ({
           rank: row.rank,
           rankChange: row.rankChange,
           previousRank: row.previousRank,
@@ -68,8 +78,54 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
           index: row.index.toString(),
           indexDisplay: indexValue(exactIndex(row.total.toString(), row.applicableMax.toString()), 2).toFixed(2),
           band: row.band,
+          bandLevel: row.band === null ? null : (bandLevels.get(row.band) ?? null),
+          fields: fieldColumns.map(
+            (column) =>
+              row.fields.find((field) => field.code === column.code) ?? {
+                ...column,
+                points: "0",
+                applicableMax: "0",
+                notApplicable: true,
+              },
+          ),
         })),
-    }));
+      };
+    });
 
   return { ...toPublishedPeriodHeader(period, publication), tables };
+}
+
+/**
+ * The group's field columns in the order the snapshot lists them (the criteria tree's), over all rows:
+ * every unit of a period has the same fields, but a column must not vanish because one row lacks it.
+ */
+function fieldColumnsOf(rows: PublishedFieldScore[][]): LeagueTableFieldColumn[] {
+  const columns = new Map<string, LeagueTableFieldColumn>();
+  for (const fields of rows) {
+    for (const field of fields) {
+      if (!columns.has(field.code)) columns.set(field.code, { code: field.code, name: field.name, maxPoints: field.maxPoints });
+    }
+  }
+  return [...columns.values()];
+}
+
+const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+/** PublishedResult.fields as store-publication.ts writes it: decimals as exact strings. */
+const publishedFieldsSchema: z.ZodType<PublishedFieldScore[]> = z.array(
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    points: decimalString,
+    maxPoints: decimalString,
+    applicableMax: decimalString,
+    notApplicable: z.boolean(),
+  }),
+);
+
+/** A malformed snapshot is a bug to report with the unit it concerns, never something to show as zeros. */
+function parseFieldScores(json: unknown, unitCode: string): PublishedFieldScore[] {
+  const parsed = publishedFieldsSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`Published fields of ${unitCode} are malformed: ${parsed.error.message}`);
+  return parsed.data;
 }
