@@ -1,4 +1,3 @@
-import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -145,18 +144,5 @@ test.describe("period page", () => {
     await page.goto(PERIOD);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
-  });
-
-  test("loads at most 150 KB of JavaScript (gzipped) on first load", async ({ request }) => {
-    const html = await (await request.get(PERIOD)).text();
-    // Polyfills come in a nomodule script, which the browsers that run this page never download.
-    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
-    const scripts = new Set(tags.flatMap((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1] ?? []));
-    expect(scripts.size).toBeGreaterThan(0);
-    let gzipped = 0;
-    for (const src of scripts) gzipped += gzipSync(await (await request.get(src)).body()).length;
-    test.info().annotations.push({ type: "first-load JS (gzip)", description: `${(gzipped / 1024).toFixed(1)} KB` });
-    console.log(`first-load JS of ${PERIOD}: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${scripts.size} files`);
-    expect(gzipped).toBeLessThanOrEqual(150 * 1024);
   });
 });
