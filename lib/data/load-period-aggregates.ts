@@ -36,7 +36,12 @@ type PeriodRow = {
 };
 
 /** One unit's sums: totals, leaf counts, and [points, applicable max] per field in tree order. */
-type UnitSums = { a: string; tot: string; am: string; ap: string; sp: string; n: number; un: number; f: [string, string][] };
+type UnitSums = { tot: string; am: string; ap: string; sp: string; n: number; un: number; f: [string, string][] };
+
+/** "13.2470" → "13.247", "0.0000" → "0": the snapshot's decimal strings carry no padding. */
+function withoutTrailingZeros(text: string): string {
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}
 
 /**
  * A period's units with their exact totals and field sums as the database keeps them, ready for
@@ -95,10 +100,11 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
          left join "AssessmentFieldTotal" t on t."assessmentId" = a.id and t."fieldId" = field.id
         where a."periodId" = $1)
      select
-       (select coalesce(json_agg(json_build_object('a', a, 'tot', trim_scale(tot)::text, 'am', trim_scale(am)::text,
-                 'ap', trim_scale(ap)::text, 'sp', trim_scale(sp)::text, 'n', n, 'un', un, 'f', f)), '[]')::text
+       -- One line per unit, values separated by spaces (ids and numbers have none): building
+       -- ~3,000 JSON objects would cost more than the sums.
+       (select coalesce(string_agg(concat_ws(' ', a, tot, am, ap, sp, n, un, f), E'\n'), '')
           from (select a, sum(pts) as tot, sum(am) as am, sum(ap) as ap, sum(sp) as sp, sum(n) as n, sum(un) as un,
-                       json_agg(json_build_array(trim_scale(pts)::text, trim_scale(am)::text) order by pos) as f
+                       string_agg(pts::text || ' ' || am::text, ' ' order by pos) as f
                   from per_field group by a) per_unit) as units,
        -- Points lost per group and field from the same read: applicable fields only.
        (select coalesce(json_agg(json_build_object('g', g, 'pos', pos, 'lost', trim_scale(lost)::text,
@@ -110,7 +116,13 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
     fieldMax,
   );
   const byAssessment = new Map<string, UnitSums>();
-  for (const row of JSON.parse(sums?.units ?? "[]") as UnitSums[]) byAssessment.set(row.a, row);
+  for (const line of (sums?.units ?? "").split("\n")) {
+    if (!line) continue;
+    const [a, tot, am, ap, sp, n, un, ...perField] = line.split(" ");
+    const f: [string, string][] = [];
+    for (let i = 0; i < perField.length; i += 2) f.push([withoutTrailingZeros(perField[i]!), withoutTrailingZeros(perField[i + 1]!)]);
+    byAssessment.set(a!, { tot: tot!, am: am!, ap: ap!, sp: sp!, n: Number(n), un: Number(un), f });
+  }
   const groupCodes = new Map(period.units.map((unit) => [unit.groupId, unit.groupCode]));
   const groupFieldLosses = new Map<string, CriterionLoss[]>();
   for (const row of JSON.parse(sums?.losses ?? "[]") as { g: string; pos: number; lost: string; am: string; losing: number }[]) {

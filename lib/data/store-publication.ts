@@ -54,34 +54,19 @@ export async function storePublication(
     },
   });
 
-  // Every unit has the period's fields in the same order: their code, name and max travel once
-  // ($3) and each row carries only [points, applicableMax, notApplicable] per field, which the
-  // database expands into the stored objects. Parsing ~3,000 full field lists would cost more
-  // than the rest of the insert.
-  const fieldList = args.groups[0]?.rows[0]?.fields.map(({ code, name, maxPoints }) => ({ code, name, maxPoints })) ?? [];
+  // `f` is unpacked as text and cast: json_to_recordset's own json → jsonb conversion of ~3,000
+  // field lists costs more than the rest of the insert.
   const rows = args.groups.flatMap((group) => group.rows.map((row) => ({ group, row, sipas: args.sipas.get(row.unitCode) })));
-  for (const { row } of rows) {
-    if (row.fields.length !== fieldList.length || row.fields.some((field, i) => field.code !== fieldList[i]!.code)) {
-      throw new Error(`Unit ${row.unitCode} does not have the period's fields`);
-    }
-  }
   await insertJsonRecords(
     tx,
-    `with field as materialized (
-       select * from rows from (json_to_recordset($3::json) as (code text, name text, "maxPoints" text)) with ordinality
-         as field(code, name, "maxPoints", pos))
-     insert into "PublishedResult"
+    `insert into "PublishedResult"
        ("id", "publicationId", "groupId", "unitId", "unitCode", "unitName", "total", "applicableMax", "index",
         "appraisalPoints", "surveyPoints", "rank", "previousRank", "rankChange", "rankComparability", "band",
         "fields", "predecessorRanks", "sipasIndex", "sipasResponses")
      select gen_random_uuid()::text, $2, t.g, t.u, t.uc, t.un, t.tot, t.am, t.idx, t.ap, t.sp, t.r, t.pr, t.rc, t.cmp, t.b,
-            (select coalesce(jsonb_agg(jsonb_build_object('code', field.code, 'name', field.name, 'points', e.value->>0,
-                      'maxPoints', field."maxPoints", 'applicableMax', e.value->>1, 'notApplicable', (e.value->>2)::boolean)
-                      order by field.pos), '[]')
-               from jsonb_array_elements(t.f) with ordinality as e(value, pos) join field on field.pos = e.pos),
-            t.pre, t.si, t.sr
+            t.f::jsonb, t.pre, t.si, t.sr
      from json_to_recordset($1::json) as t(g text, u text, uc text, un text, tot numeric, am numeric, idx numeric,
-            ap numeric, sp numeric, r int, pr int, rc int, cmp text, b text, f jsonb, pre jsonb, si numeric, sr int)`,
+            ap numeric, sp numeric, r int, pr int, rc int, cmp text, b text, f text, pre jsonb, si numeric, sr int)`,
     rows,
     ({ group, row, sipas }) => ({
       g: args.groupIds.get(group.groupCode)!,
@@ -98,12 +83,12 @@ export async function storePublication(
       rc: row.rankChange,
       cmp: row.rankComparability,
       b: row.band,
-      f: row.fields.map((field) => [field.points, field.applicableMax, field.notApplicable]),
+      f: row.fields,
       pre: row.predecessorRanks.length ? row.predecessorRanks : null,
       si: sipas?.index ?? null,
       sr: sipas?.responses ?? null,
     }),
-    { parameters: [publicationId, JSON.stringify(fieldList)] },
+    { parameters: [publicationId] },
   );
 
   await tx.publishedGroupStat.createMany({
