@@ -10,6 +10,15 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
         <Link href="/" className="font-semibold text-brand-800 hover:underline">
           {t.siteName}
         </Link>
+        <nav aria-label={t.primaryNavigation} className="ml-auto text-sm">
+          <ul className="flex items-center gap-4">
+            <li>
+              <Link href="/open-data" className="text-slate-800 underline-offset-2 hover:underline">
+                {t.openData}
+              </Link>
+            </li>
+          </ul>
+        </nav>
         <form action="/api/locale" method="post">
           <input type="hidden" name="locale" value={other} />
           <button

@@ -5,7 +5,8 @@ import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { formatDate } from "@/lib/i18n/format-date";
 import { formatDecimal } from "@/lib/i18n/format-decimal";
-import { LeagueTable } from "@/components/league-table";
+import { selectLeagueHighlights } from "@/lib/domain/league-highlights";
+import { GroupHighlights } from "@/components/group-highlights";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,35 @@ export default async function HomePage() {
         ) : null}
       </section>
 
+      {latest.map((period) =>
+        period ? (
+          <section key={period.code} aria-labelledby={`latest-${period.code}`} className="space-y-3">
+            <div>
+              <h2 id={`latest-${period.code}`} className="text-xl font-semibold">
+                {t.atAGlance(period.name)}
+              </h2>
+              <p className="text-sm text-slate-600">
+                {period.authority}
+                {period.decisionNumber && period.decisionDate
+                  ? ` · ${t.decisionOf(period.decisionNumber, formatDate(period.decisionDate, locale))}`
+                  : null}
+              </p>
+            </div>
+            <div className="grid gap-4 xl:grid-cols-2">
+              {period.tables.map((table) => (
+                <GroupHighlights
+                  key={table.groupCode}
+                  periodCode={period.code}
+                  table={table}
+                  highlights={selectLeagueHighlights(table)}
+                  locale={locale}
+                  t={t}
+                />
+              ))}
+            </div>
+          </section>
+        ) : null,
+      )}
       <section aria-labelledby="periods-heading" className="space-y-3">
         <h2 id="periods-heading" className="text-xl font-semibold">{t.publishedPeriods}</h2>
         {periods.length === 0 ? (
@@ -60,24 +90,6 @@ export default async function HomePage() {
         )}
       </section>
 
-      {latest.map((period) =>
-        period ? (
-          <section key={period.code} aria-labelledby={`latest-${period.code}`} className="space-y-3">
-            <h2 id={`latest-${period.code}`} className="text-xl font-semibold">
-              {t.latestResults}: {period.name}
-            </h2>
-            {period.tables.map((table) => (
-              <LeagueTable
-                key={table.groupCode}
-                table={table}
-                caption={t.leagueTableCaption(table.groupName, period.name)}
-                locale={locale}
-                t={t}
-              />
-            ))}
-          </section>
-        ) : null,
-      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 test.describe("home page", () => {
-  test("lists the published periods and shows the latest league tables from the database", async ({ page }) => {
+  test("lists the published periods and shows the latest year at a glance from the database", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Kết quả Chỉ số cải cách hành chính" })).toBeVisible();
     await expect(page.getByText("Dữ liệu minh họa", { exact: false }).first()).toBeVisible();
@@ -11,10 +11,16 @@ test.describe("home page", () => {
     await expect(periods.getByRole("link")).toHaveCount(9);
     await expect(periods.getByRole("link", { name: /2024 các sở, ban, ngành/ })).toBeVisible();
 
-    const table = page.getByRole("table", { name: /Khối sở, ban, ngành/ }).first();
-    await expect(table.getByRole("row")).toHaveCount(19); // header + 18 departments
-    // Vietnamese decimal comma, two decimals.
-    await expect(table.getByRole("cell").filter({ hasText: /^\d{2},\d{2}$/ }).first()).toBeVisible();
+    const departments = page.getByRole("region", { name: "Khối sở, ban, ngành" }).first();
+    await expect(departments.getByText(/18 đơn vị/)).toBeVisible();
+    // The first list is the top of the group: its first unit ranks 1st.
+    const top = departments.getByRole("list").first().getByRole("listitem");
+    await expect(top.first()).toContainText("Hạng 1");
+    // Vietnamese decimal comma, two decimals, rounded once from the exact index.
+    await expect(top.first()).toContainText(/\d{2},\d{2}/);
+    await departments.getByRole("link", { name: /Xem bảng xếp hạng đầy đủ/ }).click();
+    await expect(page).toHaveURL(/#group-/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("2024");
   });
 
   test("a period page shows one league table per group, ranked, with shared ranks where tied", async ({ page }) => {
