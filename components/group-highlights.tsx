@@ -36,7 +36,7 @@ export function GroupHighlights({ periodCode, table, highlights, locale, t }: Pr
       </div>
       <p className="mt-4">
         <Link
-          href={`/${periodCode}#group-${table.groupCode}`}
+          href={`/${encodeURIComponent(periodCode)}/${encodeURIComponent(table.groupCode)}`}
           className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900"
         >
           {t.viewFullTable(table.groupName)}

@@ -14,8 +14,13 @@ import { compareCodes } from "@/lib/domain/compare-codes";
 
 export type PublishedPeriodTables = PublishedPeriodHeader & { tables: LeagueTable[] };
 
-/** The current publication of a published period, one league table per group; null if not public. */
-export async function getPublishedLeagueTables(periodCode: string): Promise<PublishedPeriodTables | null> {
+/**
+ * The current publication of a published period, one league table per group (or only `groupCode`'s,
+ * for a page of one group); null if the period is not public. A group the period does not have
+ * gives no table.
+ */
+export async function getPublishedLeagueTables(periodCode: string, options: { groupCode?: string } = {}): Promise<PublishedPeriodTables | null> {
+  const onlyGroup = options.groupCode === undefined ? {} : { group: { code: options.groupCode } };
   const period = await getPrisma().period.findFirst({
     where: { code: periodCode, ...publishedPeriodWhere },
     select: {
@@ -25,9 +30,11 @@ export async function getPublishedLeagueTables(periodCode: string): Promise<Publ
         select: {
           ...publicationHeaderSelect,
           groupStats: {
+            where: onlyGroup,
             select: { groupName: true, meanDisplay: true, meanChangeDisplay: true, group: { select: { id: true, code: true, name: true, order: true } } },
           },
           results: {
+            where: onlyGroup,
             orderBy: [{ rank: "asc" }, { unitCode: "asc" }],
             select: {
               groupId: true,

@@ -19,8 +19,8 @@ test.describe("home page", () => {
     // Vietnamese decimal comma, two decimals, rounded once from the exact index.
     await expect(top.first()).toContainText(/\d{2},\d{2}/);
     await departments.getByRole("link", { name: /Xem bảng xếp hạng đầy đủ/ }).click();
-    await expect(page).toHaveURL(/#group-/);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("2024");
+    await expect(page.getByRole("heading", { level: 1, name: "Khối sở, ban, ngành" })).toBeVisible();
+    await expect(page.getByRole("table").getByRole("row")).toHaveCount(19); // header + 18 departments
   });
 
   test("a period page shows one league table per group, ranked, with shared ranks where tied", async ({ page }) => {
@@ -51,6 +51,15 @@ test.describe("home page", () => {
 
   test("an unknown period answers 404", async ({ page }) => {
     const response = await page.goto("/khong-ton-tai-2099");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("an unknown group of a published period answers 404", async ({ page }) => {
+    await page.goto("/");
+    const groupLink = page.getByRole("link", { name: /Xem bảng xếp hạng đầy đủ/ }).first();
+    const href = await groupLink.getAttribute("href");
+    expect(href).toMatch(/^\/[^/]+\/[^/]+$/);
+    const response = await page.goto(`${href!.split("/").slice(0, 2).join("/")}/khong-co-khoi-nay`);
     expect(response?.status()).toBe(404);
   });
 });

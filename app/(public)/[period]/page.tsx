@@ -3,25 +3,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPublishedLeagueTables } from "@/lib/data/league-tables";
-import type { LeagueTable } from "@/lib/domain/league-table";
-import { indexHistogram } from "@/lib/domain/index-histogram";
 import { getLocale } from "@/lib/i18n/get-locale";
-import type { Locale } from "@/lib/i18n/locale";
-import { messagesFor, type Messages } from "@/lib/i18n/messages";
+import { messagesFor } from "@/lib/i18n/messages";
 import { formatDate } from "@/lib/i18n/format-date";
 import { formatDecimal, formatSignedDecimal } from "@/lib/i18n/format-decimal";
-import {
-  LeagueTableExplorer,
-  type LeagueExplorerFieldColumn,
-  type LeagueExplorerLabels,
-  type LeagueExplorerRow,
-} from "@/components/league-table-explorer";
-import { rankChangeText } from "@/components/rank-change";
-import { IndexDistributionChart } from "@/components/index-distribution-chart";
+import { GroupLeagueSection } from "@/components/group-league-section";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ period: string }> };
+
+/**
+ * Groups up to this size are shown whole on the period page; a larger one (a national group of
+ * communes) gets its own page, so a phone never downloads thousands of rows it did not ask for.
+ */
+const INLINE_ROWS = 200;
 
 /** generateMetadata and the page ask for the same snapshot: one query per request. */
 const loadPeriod = cache(getPublishedLeagueTables);
@@ -87,99 +83,30 @@ export default async function PeriodPage({ params }: Props) {
         </div>
       </header>
 
-      {period.tables.map((table) => {
-        const headingId = `group-${table.groupCode}`;
-        const fieldColumns = explorerFieldColumns(table, locale);
-        return (
-          <section key={table.groupCode} aria-labelledby={headingId} className="space-y-4">
-            <div className="space-y-1 border-b border-slate-300 pb-2">
-              <h2 id={headingId} className="text-xl font-semibold">
-                {table.groupName}
-              </h2>
-              <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
-                <span>{t.units(table.rows.length)}</span>
-                <span>
-                  {t.groupAverage}: <strong className="text-slate-900">{formatDecimal(table.meanDisplay, locale, 2)}</strong>
-                  {table.meanChangeDisplay !== null
-                    ? ` (${t.meanChange(formatSignedDecimal(table.meanChangeDisplay, locale, 2))})`
-                    : null}
-                </span>
-              </p>
-            </div>
-            <LeagueTableExplorer
-              rows={explorerRows(table, locale, t)}
-              fieldColumns={fieldColumns}
-              bandCount={table.bandCount}
-              caption={t.leagueTableCaption(table.groupName, period.name)}
-              labels={explorerLabels(t, table.rows.length, fieldColumns)}
-            />
-            <IndexDistributionChart
-              bins={indexHistogram(table.rows.map((row) => row.indexDisplay))}
-              groupName={table.groupName}
-              headingId={`distribution-${table.groupCode}`}
-              t={t}
-            />
+      {period.tables.map((table) =>
+        table.rows.length <= INLINE_ROWS ? (
+          <GroupLeagueSection key={table.groupCode} table={table} periodName={period.name} locale={locale} t={t} headingLevel={2} />
+        ) : (
+          <section key={table.groupCode} aria-labelledby={`group-${table.groupCode}`} className="space-y-2 border-b border-slate-300 pb-4">
+            <h2 id={`group-${table.groupCode}`} className="text-xl font-semibold">
+              {table.groupName}
+            </h2>
+            <p className="text-sm text-slate-700">
+              {t.units(table.rows.length)} · {t.groupAverage}:{" "}
+              <strong className="text-slate-900">{formatDecimal(table.meanDisplay, locale, 2)}</strong>
+              {table.meanChangeDisplay !== null ? ` (${t.meanChange(formatSignedDecimal(table.meanChangeDisplay, locale, 2))})` : null}
+            </p>
+            <p>
+              <Link
+                href={`/${encodeURIComponent(period.code)}/${encodeURIComponent(table.groupCode)}`}
+                className="font-medium text-brand-800 underline underline-offset-2"
+              >
+                {t.viewFullTable(table.groupName)}
+              </Link>
+            </p>
           </section>
-        );
-      })}
+        ),
+      )}
     </div>
   );
-}
-
-/** Only what the browser needs, with every number already formatted here from its exact decimal. */
-function explorerRows(table: LeagueTable, locale: Locale, t: Messages): LeagueExplorerRow[] {
-  return table.rows.map((row) => ({
-    rank: row.rank,
-    rankChange: row.rankChange,
-    unitCode: row.unitCode,
-    unitName: row.unitName,
-    total: row.total,
-    index: row.index,
-    band: row.band,
-    bandLevel: row.bandLevel,
-    rankChangeText: rankChangeText(row.rankChange, t),
-    fields: row.fields.map((field) => ({ code: field.code, points: field.points, notApplicable: field.notApplicable })),
-    totalShown: formatDecimal(row.total, locale, 2),
-    indexShown: formatDecimal(row.indexDisplay, locale, 2),
-    fieldsShown: row.fields.map((field) => (field.notApplicable ? null : formatDecimal(field.points, locale, 2))),
-  }));
-}
-
-function explorerFieldColumns(table: LeagueTable, locale: Locale): LeagueExplorerFieldColumn[] {
-  return table.fieldColumns.map((column) => ({
-    code: column.code,
-    name: column.name,
-    // Maxima are printed as the criteria set states them ("13,5", "31,5"), not padded like scores.
-    maxShown: formatDecimal(column.maxPoints, locale, significantDecimals(column.maxPoints)),
-  }));
-}
-
-function significantDecimals(plain: string): number {
-  return plain.split(".")[1]?.replace(/0+$/, "").length ?? 0;
-}
-
-function explorerLabels(t: Messages, unitCount: number, fieldColumns: LeagueExplorerFieldColumn[]): LeagueExplorerLabels {
-  return {
-    rank: t.rank,
-    rankChange: t.rankChange,
-    unit: t.unit,
-    total: t.total,
-    index: t.index,
-    band: t.band,
-    filterUnits: t.filterUnits,
-    filterHint: t.filterHint,
-    noMatches: t.noMatches,
-    showAllFields: t.showAllFields,
-    hideAllFields: t.hideAllFields,
-    fieldNotApplicable: t.fieldNotApplicable,
-    fieldScores: t.fieldScores,
-    sortBy: t.sortBy,
-    sortOrder: t.sortOrder,
-    sortAscending: t.sortAscending,
-    sortDescending: t.sortDescending,
-    sortHint: t.sortHint,
-    matchCounts: Array.from({ length: unitCount + 1 }, (_, shown) => t.matchCount(shown, unitCount)),
-    fieldColumnCounts: Array.from({ length: fieldColumns.length + 1 }, (_, shown) => t.fieldColumns(shown, fieldColumns.length)),
-    fieldMaxima: fieldColumns.map((column) => t.fieldMax(column.maxShown)),
-  };
 }

@@ -1,0 +1,82 @@
+import { cache } from "react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPublishedLeagueTables } from "@/lib/data/league-tables";
+import { getLocale } from "@/lib/i18n/get-locale";
+import { messagesFor } from "@/lib/i18n/messages";
+import { formatDate } from "@/lib/i18n/format-date";
+import { GroupLeagueSection } from "@/components/group-league-section";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ period: string; group: string }> };
+
+/** generateMetadata and the page ask for the same snapshot: one query per request. */
+const loadGroup = cache(async (periodCode: string, groupCode: string) => {
+  const period = await getPublishedLeagueTables(periodCode, { groupCode });
+  const table = period?.tables[0];
+  return period && table ? { period, table } : null;
+});
+
+async function routeParams(params: Props["params"]) {
+  const { period, group } = await params;
+  return { period: decoded(period), group: decoded(group) };
+}
+
+/** Codes may hold characters a URL escapes; a malformed escape is just a code that does not exist. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { period: periodCode, group } = await routeParams(params);
+  const [found, locale] = await Promise.all([loadGroup(periodCode, group), getLocale()]);
+  if (!found) return {};
+  const t = messagesFor(locale);
+  const title = `${found.table.groupName} — ${found.period.name}`;
+  const description = t.periodMetaDescription(
+    found.period.name,
+    found.period.authority,
+    `${found.table.groupName} (${t.units(found.table.rows.length)})`,
+    formatDate(found.period.publishedAt, locale),
+  );
+  return { title, description, openGraph: { title, description, type: "website" } };
+}
+
+/** One group's league table on its own page: what a large period links to from its page. */
+export default async function GroupPage({ params }: Props) {
+  const { period: periodCode, group } = await routeParams(params);
+  const [found, locale] = await Promise.all([loadGroup(periodCode, group), getLocale()]);
+  if (!found) notFound();
+  const { period, table } = found;
+  const t = messagesFor(locale);
+  const base = `/api/v1/periods/${encodeURIComponent(period.code)}/rankings`;
+  const groupQuery = `group=${encodeURIComponent(table.groupCode)}`;
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={`/${encodeURIComponent(period.code)}`} className="text-sm text-brand-800 underline-offset-2 hover:underline">
+          ← {period.name}
+        </Link>
+      </p>
+      <GroupLeagueSection table={table} periodName={period.name} locale={locale} t={t} headingLevel={1} />
+      <div className="text-sm">
+        <h2 className="font-semibold text-slate-800">{t.downloadData}</h2>
+        <p className="mt-1 flex flex-wrap gap-x-3">
+          <a href={`${base}.csv?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
+            {t.downloadCsv}
+          </a>
+          <a href={`${base}?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
+            {t.downloadJson}
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
