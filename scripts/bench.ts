@@ -13,7 +13,9 @@ import pg from "pg";
 import { PROJECT_ROOT } from "./db/project-root";
 import { applyMigrations } from "./db/migrations";
 import { createDatabase, dropDatabase, startTestDatabaseServer } from "../tests/support/test-database-server";
-import { buildSyntheticPackage } from "./bench/synthetic-package";
+import { buildSyntheticPackage, PAGE_BENCH_GROUP } from "./bench/synthetic-package";
+import { firstLoadJavaScript, lighthouseScores, measureThroughput } from "./bench/pages";
+import { startProductionServer } from "./bench/production-server";
 
 type Row = { figure: string; value: string; target: string; met: boolean | null };
 
@@ -54,6 +56,75 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+/**
+ * The public pages on the national data, served by the production build: a league table page of
+ * 500 units against a static file of the same server, first-load JavaScript, Lighthouse mobile.
+ */
+async function pageFigures(databaseUrl: string, pkg: ReturnType<typeof buildSyntheticPackage>): Promise<Row[]> {
+  console.error("Building the portal (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  const server = await startProductionServer(databaseUrl);
+  try {
+    const period = pkg.period.code;
+    const groupUnits = pkg.units.filter((unit) => unit.group === PAGE_BENCH_GROUP);
+    const leaguePage = `${server.url}/${period}/${PAGE_BENCH_GROUP}`;
+    const periodPage = `${server.url}/${period}`;
+    const unitPage = `${server.url}/units/${groupUnits[0]!.code}`;
+    const staticFile = `${server.url}/robots.txt`;
+    // The first request renders and caches; the figures are what every later visitor gets.
+    for (const url of [leaguePage, periodPage, unitPage, staticFile]) {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      await response.arrayBuffer();
+    }
+    const pageBytes = (await (await fetch(leaguePage)).arrayBuffer()).byteLength;
+
+    console.error("Load test: static file, then the league table page (50 connections, 10 s each)…");
+    const fileLoad = await measureThroughput(staticFile);
+    const pageLoad = await measureThroughput(leaguePage);
+    console.error("First-load JavaScript and Lighthouse (mobile)…");
+    const periodJs = await firstLoadJavaScript(periodPage);
+    const groupJs = await firstLoadJavaScript(leaguePage);
+    const periodScores = await lighthouseScores(periodPage);
+    const unitScores = await lighthouseScores(unitPage);
+
+    const ratio = pageLoad.requestsPerSecond / fileLoad.requestsPerSecond;
+    const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const loadOk = (load: typeof pageLoad) => load.non2xx === 0 && load.errors === 0;
+    return [
+      {
+        figure: "Static file from public/ (robots.txt): requests/s, p95",
+        value: `${fileLoad.requestsPerSecond.toFixed(0)} req/s, p95 ${fileLoad.p95Ms.toFixed(0)} ms`,
+        target: "",
+        met: null,
+      },
+      {
+        figure: `League table page, ${groupUnits.length} units (${kib(pageBytes)} of HTML): requests/s, p95`,
+        value: `${pageLoad.requestsPerSecond.toFixed(0)} req/s (${(ratio * 100).toFixed(0)} % of the file), p95 ${pageLoad.p95Ms.toFixed(0)} ms`,
+        target: "≥ 50 % of the static file",
+        met: ratio >= 0.5 && loadOk(pageLoad) && loadOk(fileLoad),
+      },
+      { figure: "First-load JavaScript, period page (gzip)", value: kib(periodJs.gzipBytes), target: "≤ 150 KB", met: periodJs.gzipBytes <= 150 * 1024 },
+      { figure: "First-load JavaScript, 500-unit group page (gzip)", value: kib(groupJs.gzipBytes), target: "≤ 150 KB", met: groupJs.gzipBytes <= 150 * 1024 },
+      {
+        figure: "Lighthouse mobile, period page: performance / accessibility",
+        value: `${periodScores.performance} / ${periodScores.accessibility}`,
+        target: "≥ 95 / ≥ 95",
+        met: periodScores.performance >= 95 && periodScores.accessibility >= 95,
+      },
+      {
+        figure: "Lighthouse mobile, unit page: performance / accessibility",
+        value: `${unitScores.performance} / ${unitScores.accessibility}`,
+        target: "≥ 95 / ≥ 95",
+        met: unitScores.performance >= 95 && unitScores.accessibility >= 95,
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const record = process.argv.includes("--record");
   const dir = mkdtempSync(path.join(os.tmpdir(), "par-bench-"));
@@ -92,6 +163,8 @@ async function main() {
       met: null,
     });
     rows.push({ figure: "Publish peak memory (maxRSS)", value: `${published.maxRssMiB} MiB`, target: "≤ 512 MiB", met: published.maxRssMiB! <= 512 });
+
+    if (!process.argv.includes("--skip-pages")) rows.push(...(await pageFigures(url, pkg)));
   } finally {
     await dropDatabase(server, name);
     await server.stop();

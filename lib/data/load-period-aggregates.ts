@@ -36,7 +36,7 @@ type PeriodRow = {
 };
 
 /** One unit's sums: totals, leaf counts, and [points, applicable max] per field in tree order. */
-type UnitSums = { tot: string; am: string; ap: string; sp: string; n: number; un: number; f: [string, string][] };
+type UnitSums = { tot: string; am: string; ap: string; sp: string; n: number; un: number; f: ([string, string] | undefined)[] };
 
 /** "13.2470" → "13.247", "0.0000" → "0": the snapshot's decimal strings carry no padding. */
 function withoutTrailingZeros(text: string): string {
@@ -84,43 +84,46 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
   const leafCount = leavesOf(tree).length;
   const fieldMax = tree.map((field) => field.maxPoints.toFixed());
 
+  const totalMax = tree.reduce((sum, field) => sum.plus(field.maxPoints), new Decimal(0)).toFixed();
+
   // The database keeps each unit's sums per field (AssessmentFieldTotal, maintained by triggers
   // on every score write), so ~8 rows per unit are read instead of ~90 leaves summed. A field
   // row's applicable max leaves out N/A leaves; leaves with no score row at all count as
-  // applicable (and unscored). One JSON document: the driver's per-row decoding would cost more.
+  // applicable (and unscored), so a unit's applicable max is the set's max less its N/A maxima
+  // — and a field without any row is all applicable, with no points.
   const [sums] = await tx.$queryRawUnsafe<{ units: string; losses: string }[]>(
     `with per_field as materialized (
-       select a.id as a, a."groupId" as g, field.pos,
-              coalesce(t."appraisalPoints", 0) as ap, coalesce(t."surveyPoints", 0) as sp,
-              coalesce(t."appraisalPoints", 0) + coalesce(t."surveyPoints", 0) as pts,
-              coalesce(t."applicableMax", 0) + field.max - coalesce(t."rowsMax", 0) as am,
-              coalesce(t."leafRows", 0) as n, coalesce(t."unappraisedLeaves", 0) as un
-         from "Assessment" a
-        cross join unnest($2::text[], $3::numeric[]) with ordinality as field(id, max, pos)
-         left join "AssessmentFieldTotal" t on t."assessmentId" = a.id and t."fieldId" = field.id
+       select t."assessmentId" as a, a."groupId" as g, field.pos, field.max,
+              t."appraisalPoints" as ap, t."surveyPoints" as sp, t."appraisalPoints" + t."surveyPoints" as pts,
+              field.max + t."applicableMax" - t."rowsMax" as am, t."leafRows" as n, t."unappraisedLeaves" as un
+         from "AssessmentFieldTotal" t
+         join "Assessment" a on a.id = t."assessmentId"
+         join unnest($2::text[], $3::numeric[]) with ordinality as field(id, max, pos) on field.id = t."fieldId"
         where a."periodId" = $1)
      select
        -- One line per unit, values separated by spaces (ids and numbers have none): building
        -- ~3,000 JSON objects would cost more than the sums.
        (select coalesce(string_agg(concat_ws(' ', a, tot, am, ap, sp, n, un, f), E'\n'), '')
-          from (select a, sum(pts) as tot, sum(am) as am, sum(ap) as ap, sum(sp) as sp, sum(n) as n, sum(un) as un,
-                       string_agg(pts::text || ' ' || am::text, ' ' order by pos) as f
+          from (select a, sum(pts) as tot, $4::numeric + sum(am) - sum(max) as am, sum(ap) as ap, sum(sp) as sp,
+                       sum(n) as n, sum(un) as un, string_agg(pos || ' ' || pts || ' ' || am, ' ') as f
                   from per_field group by a) per_unit) as units,
        -- Points lost per group and field from the same read: applicable fields only.
-       (select coalesce(json_agg(json_build_object('g', g, 'pos', pos, 'lost', trim_scale(lost)::text,
-                 'am', trim_scale(am)::text, 'losing', losing)), '[]')::text
+       (select coalesce(json_agg(json_build_object('g', g, 'pos', pos, 'lost', lost::text, 'am', am::text, 'losing', losing)), '[]')::text
           from (select g, pos, sum(am - pts) as lost, sum(am) as am, count(*) filter (where am <> pts) as losing
                   from per_field where am <> 0 group by g, pos) per_group) as losses`,
     period.id,
     tree.map((field) => criterionIds.get(field.code)!),
     fieldMax,
+    totalMax,
   );
   const byAssessment = new Map<string, UnitSums>();
   for (const line of (sums?.units ?? "").split("\n")) {
     if (!line) continue;
     const [a, tot, am, ap, sp, n, un, ...perField] = line.split(" ");
-    const f: [string, string][] = [];
-    for (let i = 0; i < perField.length; i += 2) f.push([withoutTrailingZeros(perField[i]!), withoutTrailingZeros(perField[i + 1]!)]);
+    const f: ([string, string] | undefined)[] = new Array(tree.length);
+    for (let i = 0; i < perField.length; i += 3) {
+      f[Number(perField[i]) - 1] = [withoutTrailingZeros(perField[i + 1]!), withoutTrailingZeros(perField[i + 2]!)];
+    }
     byAssessment.set(a!, { tot: tot!, am: am!, ap: ap!, sp: sp!, n: Number(n), un: Number(un), f });
   }
   const groupCodes = new Map(period.units.map((unit) => [unit.groupId, unit.groupCode]));
@@ -129,8 +132,26 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
     const groupCode = groupCodes.get(row.g)!;
     const field = tree[row.pos - 1]!;
     const losses = groupFieldLosses.get(groupCode) ?? [];
-    losses.push({ code: field.code, name: field.name, lost: new Decimal(row.lost), applicableMax: new Decimal(row.am), unitsLosing: row.losing });
+    losses.push({ code: field.code, name: field.name, lost: toExact(row.lost), applicableMax: toExact(row.am), unitsLosing: row.losing });
     groupFieldLosses.set(groupCode, losses);
+  }
+  // A field without any score row lost its whole max (only while a period is being scored: a
+  // published one has every leaf).
+  for (const unit of period.units) {
+    const present = byAssessment.get(unit.assessmentId)?.f;
+    tree.forEach((field, position) => {
+      if (present?.[position] || field.maxPoints.isZero()) return;
+      const losses = groupFieldLosses.get(unit.groupCode) ?? [];
+      groupFieldLosses.set(unit.groupCode, losses);
+      let loss = losses.find((candidate) => candidate.code === field.code);
+      if (!loss) {
+        loss = { code: field.code, name: field.name, lost: toExact(0), applicableMax: toExact(0), unitsLosing: 0 };
+        losses.push(loss);
+      }
+      loss.lost = loss.lost.plus(field.maxPoints);
+      loss.applicableMax = loss.applicableMax.plus(field.maxPoints);
+      loss.unitsLosing += 1;
+    });
   }
 
   let previous: RankPeriodInput["previous"];
@@ -169,7 +190,7 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
     const sums = byAssessment.get(unit.assessmentId);
     if (!sums || sums.n < leafCount || sums.un > 0) unscoredUnits.push(unit.code);
     const total = toExact(sums?.tot ?? 0);
-    const applicableMax = toExact(sums?.am ?? 0);
+    const applicableMax = toExact(sums?.am ?? totalMax);
     return {
       unitCode: unit.code,
       unitName: unit.name,
@@ -184,6 +205,7 @@ export async function loadPeriodAggregates(periodCode: string, tx: Tx = currentC
         surveyPoints: toExact(sums?.sp ?? 0),
       },
       fields: tree.map((field, position) => {
+        // A field without any score row: all applicable, no points.
         const [points, fieldApplicableMax] = sums?.f[position] ?? ["0", fieldMax[position]!];
         return {
           code: field.code,

@@ -6,12 +6,15 @@
 import { mulberry32, type Rng } from "../demo-data/prng";
 
 export const COMMUNES = 3321;
+// Uneven groups, as real ones are; Tây Nguyên has exactly 500 communes, the league table page the
+// page benchmark measures.
 const GROUPS = [
-  { code: "mien-bac", name: "Khối xã miền Bắc" },
-  { code: "mien-trung", name: "Khối xã miền Trung" },
-  { code: "tay-nguyen", name: "Khối xã Tây Nguyên" },
-  { code: "mien-nam", name: "Khối xã miền Nam" },
+  { code: "mien-bac", name: "Khối xã miền Bắc", size: 1000 },
+  { code: "mien-trung", name: "Khối xã miền Trung", size: 900 },
+  { code: "tay-nguyen", name: "Khối xã Tây Nguyên", size: 500 },
+  { code: "mien-nam", name: "Khối xã miền Nam", size: 921 },
 ];
+export const PAGE_BENCH_GROUP = "tay-nguyen";
 // Field maxima of the 2022 national province set's shape; each field's criteria and leaves
 // split its points evenly in thousandths so every parent is the exact sum of its children.
 const FIELDS = [
@@ -69,13 +72,22 @@ function points(rng: Rng, max: number, strength: number): number {
   return thousandths(Math.round(max * share));
 }
 
+function groupOf(unitIndex: number): string {
+  let end = 0;
+  for (const group of GROUPS) {
+    end += group.size;
+    if (unitIndex < end) return group.code;
+  }
+  throw new Error(`unit ${unitIndex} is beyond the groups' sizes`);
+}
+
 export function buildSyntheticPackage(year = 2025) {
   const rng = mulberry32(20251123 + year);
   const { tree, leaves } = buildCriteria();
   const units = Array.from({ length: COMMUNES }, (_, i) => ({
     code: `xa-${String(i + 1).padStart(5, "0")}`,
     name: `UBND xã Tổng Hợp ${i + 1}`,
-    group: GROUPS[i % GROUPS.length]!.code,
+    group: groupOf(i),
   }));
   const scores: { unit: string; criterion: string; points?: number; notApplicable?: boolean }[] = [];
   for (const unit of units) {
@@ -95,7 +107,7 @@ export function buildSyntheticPackage(year = 2025) {
       authority: "Bộ Nội vụ (dữ liệu tổng hợp)",
     },
     criteriaSet: { code: "quoc-gia-xa-tong-hop", name: "Bộ chỉ số tổng hợp 88 tiêu chí thành phần", criteria: tree },
-    groups: GROUPS,
+    groups: GROUPS.map(({ code, name }) => ({ code, name })),
     bands: [
       { label: "A", minIndex: 90 },
       { label: "B", minIndex: 80 },

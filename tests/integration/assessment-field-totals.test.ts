@@ -130,4 +130,21 @@ describe("field totals kept by the database", () => {
       { code: "2", name: "Tác động của CCHC", points: "39.5", maxPoints: "40", applicableMax: "40", notApplicable: false },
     ]);
   });
+
+  it("count leaves without a score row as applicable and unscored, a whole field without rows included", async () => {
+    await importJson(pkg);
+    const prisma = getPrisma();
+    // C loses its only survey row (field 2 has no row left); A loses one of two rows of field 1.
+    await prisma.criterionScore.delete({ where: { id: await scoreId("c", "2.1") } });
+    await prisma.criterionScore.delete({ where: { id: await scoreId("a", "1.2") } });
+    const rankings = await computeRankings(pkg.period.code, "xa");
+    // B 51.75 of 70 = 73.93; A 65 of 100 (1.2 counts as applicable, 0 points); C 50 of 100.
+    expect(rankings.rows.map((row) => [row.unit.code, row.rank, row.total, row.applicableMax, row.fields.map((field) => field.points)])).toEqual([
+      ["b", 1, 51.75, 70, [12.25, 39.5]],
+      ["a", 2, 65, 100, [30, 35]],
+      ["c", 3, 50, 100, [50, 0]],
+    ]);
+    await prisma.period.update({ where: { code: pkg.period.code }, data: { status: "approved" } });
+    await expect(publishPeriod({ periodCode: pkg.period.code, actor: COMMAND_LINE })).rejects.toMatchObject({ code: "unscored" });
+  });
 });
