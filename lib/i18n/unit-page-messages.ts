@@ -1,0 +1,406 @@
+import type { ComparabilityReason } from "@/lib/domain/history-comparability";
+import type { PageQueryProblem } from "@/lib/domain/public-page-query";
+import type { Locale } from "./locale";
+
+// Text of the unit page, the compare page and the 404 page.
+
+type UnitKind = "province" | "ministry" | "department" | "district" | "commune" | "other";
+type RankComparability = "comparable" | "new" | "merged" | "group-changed" | "no-previous-period";
+
+const viProblems: Record<PageQueryProblem, string> = {
+  empty: "không được để trống",
+  padded: "không được có khoảng trắng ở đầu hoặc cuối",
+  control_character: "chứa ký tự điều khiển",
+  too_long: "dài quá 200 ký tự",
+  repeated: "chỉ được nêu một lần",
+  invalid: "không đúng định dạng",
+  too_many: "chỉ được chọn tối đa 4 đơn vị",
+};
+
+const enProblems: Record<PageQueryProblem, string> = {
+  empty: "must not be empty",
+  padded: "must not start or end with spaces",
+  control_character: "contains control characters",
+  too_long: "is longer than 200 characters",
+  repeated: "may be given only once",
+  invalid: "is malformed",
+  too_many: "may name at most 4 units",
+};
+
+const vi = {
+  home: "Trang chủ",
+  breadcrumb: "Đường dẫn",
+  demoNotice: "Dữ liệu minh họa: các con số của kỳ này là dữ liệu mẫu để trình diễn, không phải kết quả chính thức.",
+  decisionOf: (number: string, date: string) => `Quyết định số ${number} ngày ${date}`,
+  publishedOn: (date: string) => `Công bố ngày ${date}`,
+  points: (value: string) => `${value} điểm`,
+  notApplicable: "không đánh giá",
+  none: "—",
+
+  // Unit page
+  unitMetaTitle: (unit: string, year: number) => `${unit} — Chỉ số CCHC năm ${year}`,
+  unitMetaDescription: (unit: string, period: string, index: string, rank: string, band: string | null) =>
+    `${unit}, ${period}: chỉ số ${index}%, ${rank}${band ? `, xếp loại ${band}` : ""}. Điểm từng lĩnh vực, tiêu chí bị mất điểm và diễn biến qua các kỳ.`,
+  kinds: {
+    province: "Tỉnh, thành phố trực thuộc trung ương",
+    ministry: "Bộ, cơ quan ngang bộ",
+    department: "Sở, ban, ngành",
+    district: "Đơn vị hành chính cấp huyện",
+    commune: "Đơn vị hành chính cấp xã",
+    other: "Cơ quan, đơn vị",
+  } satisfies Record<UnitKind, string>,
+  lineageHeading: "Hợp nhất, chia tách",
+  mergedFrom: "Hợp nhất từ",
+  splitFrom: "Chia tách từ",
+  mergedInto: "Đã hợp nhất vào",
+  splitInto: "Đã chia tách thành",
+  effectiveOn: (date: string) => `từ ngày ${date}`,
+  noPublishedPage: "chưa có kết quả công bố",
+  periodsNav: "Các kỳ đánh giá của đơn vị",
+  nameInPeriod: (name: string) => `Tên trong kỳ này: ${name}`,
+  viewLeagueTable: "Bảng xếp hạng của kỳ",
+  compareWithOthers: "So sánh với đơn vị khác",
+  summaryHeading: "Kết quả",
+  total: "Tổng điểm",
+  outOfApplicableMax: (max: string) => `trên tối đa ${max} điểm`,
+  index: "Chỉ số",
+  indexPercent: (value: string) => `${value}%`,
+  rank: "Xếp hạng",
+  rankOf: (rank: number, size: number, group: string) => `hạng ${rank}/${size} trong ${group}`,
+  rankShort: (rank: number, size: number) => `${rank}/${size}`,
+  band: "Xếp loại",
+  noBand: "Kỳ này không xếp loại",
+  groupAverage: "Trung bình của khối",
+  groupAverageChange: (change: string) => `${change} điểm so với kỳ trước`,
+  aboveAverage: (difference: string) => `Chỉ số của đơn vị cao hơn trung bình khối ${difference} điểm`,
+  belowAverage: (difference: string) => `Chỉ số của đơn vị thấp hơn trung bình khối ${difference} điểm`,
+  atAverage: "Chỉ số của đơn vị bằng trung bình khối",
+  appraisalPoints: "Điểm thẩm định",
+  surveyPoints: "Điểm điều tra xã hội học",
+  movedUp: (n: number) => `tăng ${n} bậc so với kỳ trước`,
+  movedDown: (n: number) => `giảm ${n} bậc so với kỳ trước`,
+  unchanged: "giữ nguyên thứ hạng so với kỳ trước",
+  rankComparability: {
+    comparable: "",
+    new: "Lần đầu được xếp hạng: không có thứ hạng kỳ trước để so sánh.",
+    merged: "Đơn vị hình thành từ hợp nhất: không so sánh trực tiếp được thứ hạng với kỳ trước.",
+    "group-changed": "Kỳ trước đơn vị thuộc khối khác: không so sánh được thứ hạng.",
+    "no-previous-period": "Không có kỳ trước để so sánh thứ hạng.",
+  } satisfies Record<RankComparability, string>,
+  predecessorRanksIntro: "Thứ hạng kỳ trước của các đơn vị tiền thân:",
+  predecessorRank: (name: string, rank: number) => `${name}: hạng ${rank}`,
+
+  fieldsHeading: "Điểm theo lĩnh vực",
+  fieldsIntro: "Điểm đạt của từng lĩnh vực so với điểm tối đa. Lĩnh vực có tiêu chí không đánh giá được tính trên điểm tối đa áp dụng.",
+  fieldsChartLabel: (unit: string) =>
+    `Biểu đồ thanh: tỷ lệ điểm đạt trên điểm tối đa của từng lĩnh vực của ${unit}. Số liệu có trong bảng ngay sau biểu đồ.`,
+  fieldsCaption: (unit: string, period: string) => `Điểm theo lĩnh vực của ${unit} — ${period}`,
+  field: "Lĩnh vực",
+  pointsAchieved: "Điểm đạt",
+  maxPoints: "Điểm tối đa",
+  shareAchieved: "Tỷ lệ đạt",
+  pointsLost: "Điểm bị mất",
+  applicableMaxNote: (max: string) => `áp dụng ${max}`,
+  sumRow: "Tổng cộng",
+
+  lostHeading: "Tiêu chí bị mất điểm",
+  lostIntro: "Các tiêu chí thành phần đơn vị bị mất điểm, từ nhiều đến ít (điểm tối đa áp dụng trừ điểm đạt). Tiêu chí không đánh giá không được tính.",
+  lostNone: "Đơn vị không bị mất điểm ở tiêu chí nào.",
+  lostCaption: (unit: string) => `Tiêu chí bị mất điểm của ${unit}, nhiều nhất trước`,
+  lostShowAll: (count: number) => `Xem tất cả ${count} tiêu chí bị mất điểm`,
+  lostTop: (shown: number, count: number) => `${shown} tiêu chí mất nhiều điểm nhất (trong ${count} tiêu chí bị mất điểm)`,
+  criterion: "Tiêu chí",
+  pointsOfMax: "Điểm đạt / tối đa",
+
+  criteriaHeading: "Điểm chi tiết theo tiêu chí",
+  criteriaIntro: "Điểm thẩm định của từng tiêu chí và tiêu chí thành phần, như được công bố. Chọn một lĩnh vực để mở.",
+  criteriaUnavailable:
+    "Điểm chi tiết của kỳ này đang được đính chính nên tạm thời chưa hiển thị; các số liệu tổng hợp ở trên là số liệu đã công bố.",
+  criteriaCaption: (field: string) => `Điểm chi tiết lĩnh vực ${field}`,
+  code: "Mã",
+  surveyMethod: "điều tra XHH",
+  selfPointsColumn: "Tự chấm",
+
+  selfHeading: "Điểm tự chấm và điểm thẩm định",
+  selfIntro: "Kỳ này công khai điểm đơn vị tự chấm bên cạnh điểm hội đồng thẩm định, kèm lý do mỗi lần điều chỉnh.",
+  selfTotals: (count: number, self: string, appraised: string) =>
+    `Trên ${count} tiêu chí đơn vị tự chấm: tổng điểm tự chấm ${self}, tổng điểm thẩm định ${appraised}.`,
+  selfCaption: (unit: string) => `Các tiêu chí hội đồng thẩm định điều chỉnh điểm tự chấm của ${unit}`,
+  selfPoints: "Tự chấm",
+  appraisedPoints: "Thẩm định",
+  difference: "Chênh lệch",
+  councilReason: "Lý do của hội đồng",
+  selfAllRecognised: "Hội đồng thẩm định công nhận toàn bộ điểm tự chấm của đơn vị.",
+  selfRecognisedRest: (count: number) => `Ở ${count} tiêu chí còn lại, hội đồng công nhận nguyên điểm tự chấm.`,
+
+  sipasHeading: "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)",
+  sipasIndex: "Chỉ số hài lòng",
+  sipasResponses: (count: number) => `${count} phiếu khảo sát hợp lệ`,
+  sipasResponsesUnknown: "Không rõ số phiếu khảo sát",
+  sipasSmallSample: (count: number, threshold: number) =>
+    `Mẫu nhỏ: chỉ có ${count} phiếu (dưới ${threshold} phiếu), nên con số này chưa đủ tin cậy để so sánh.`,
+  sipasElementsCaption: (unit: string) => `Chỉ số hài lòng theo từng yếu tố của ${unit}`,
+  sipasElement: "Yếu tố",
+  sipasElementIndex: "Chỉ số hài lòng (%)",
+  sipasElementResponses: "Số phiếu",
+  sipasElements: {
+    access: "Tiếp cận dịch vụ",
+    procedures: "Thủ tục hành chính",
+    civil_servants: "Công chức giải quyết công việc",
+    results: "Kết quả giải quyết công việc",
+    feedback: "Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị",
+  } as Record<string, string>,
+
+  historyHeading: "Diễn biến qua các kỳ",
+  historyIntro: "Chỉ số và thứ hạng của đơn vị qua các kỳ đã công bố; kết quả của đơn vị tiền thân hoặc kế tục được ghi rõ.",
+  historySingle: "Đơn vị mới có kết quả đã công bố của một kỳ.",
+  historyIndexChart: "Chỉ số qua các kỳ (%)",
+  historyRankChart: "Thứ hạng qua các kỳ (1 là cao nhất)",
+  historyChartLabel: (unit: string) =>
+    `Biểu đồ đường: chỉ số và thứ hạng của ${unit} qua các kỳ. Dùng phím mũi tên để xem từng điểm; số liệu đầy đủ có trong bảng ngay sau biểu đồ.`,
+  historyCaption: (unit: string) => `Kết quả của ${unit} qua các kỳ`,
+  period: "Kỳ",
+  unit: "Đơn vị",
+  group: "Khối",
+  rankChange: "Thay đổi hạng",
+  note: "Ghi chú",
+  relation: { self: "", predecessor: "đơn vị tiền thân", successor: "đơn vị kế tục" } as Record<"self" | "predecessor" | "successor", string>,
+  notDirectlyComparable: "không so sánh trực tiếp được",
+  notDirectlyComparableMark: "※",
+  reasons: {
+    lineage: "đơn vị hợp nhất hoặc chia tách",
+    "criteria-set": "bộ tiêu chí thay đổi",
+  } satisfies Record<ComparabilityReason, string>,
+  breakNote: (from: number, to: number, reasons: string) => `Từ ${from} sang ${to}: không so sánh trực tiếp được (${reasons}).`,
+  selected: "đang xem",
+
+  // Compare page
+  compareTitle: "So sánh đơn vị",
+  compareMetaDescription: (period: string) => `So sánh tối đa 4 đơn vị trong ${period}: tổng điểm, chỉ số, xếp hạng, xếp loại và điểm từng lĩnh vực.`,
+  compareMetaTitleWith: (units: string, period: string) => `So sánh ${units} — ${period}`,
+  compareIntro: "Chọn một kỳ đánh giá đã công bố và tối đa 4 đơn vị của kỳ đó để xem cạnh nhau. Địa chỉ của trang kết quả có thể chia sẻ.",
+  compareNoPeriods: "Chưa có kỳ đánh giá nào được công bố.",
+  comparePeriodLabel: "Kỳ đánh giá",
+  compareChoosePeriod: "Chọn kỳ này",
+  compareUnitsLegend: (period: string) => `Đơn vị so sánh trong ${period}`,
+  compareUnitLabel: (n: number) => `Đơn vị ${n}`,
+  compareNoUnit: "— Không chọn —",
+  compareSubmit: "So sánh",
+  compareHint: "Chọn ít nhất một đơn vị rồi bấm So sánh.",
+  compareInvalid: "Địa chỉ trang so sánh chưa đúng:",
+  invalidParameter: (parameter: string, problem: PageQueryProblem) =>
+    `Tham số "${parameter}" ${viProblems[problem]}.`,
+  compareUnknownUnits: (codes: string) => `Kỳ này không có kết quả của đơn vị có mã: ${codes}.`,
+  compareShare: "Địa chỉ để chia sẻ phần so sánh này",
+  compareChartHeading: "Tỷ lệ điểm đạt theo lĩnh vực",
+  compareChartLabel: "Biểu đồ thanh nhóm: tỷ lệ điểm đạt trên điểm tối đa áp dụng của từng lĩnh vực, mỗi đơn vị một thanh. Số liệu có trong bảng sau biểu đồ.",
+  compareTableHeading: "Bảng so sánh",
+  compareCaption: (period: string) => `So sánh đơn vị — ${period}`,
+  compareScrollHint: "Bảng so sánh; trên màn hình hẹp có thể cuộn ngang",
+  compareFieldMax: (max: string) => `tối đa ${max}`,
+  unitPage: (unit: string) => `Trang của ${unit}`,
+
+  // 404
+  notFoundTitle: "Không tìm thấy trang",
+  notFoundText:
+    "Địa chỉ này không có trên cổng. Có thể đường dẫn bị gõ sai, kỳ đánh giá chưa được công bố, hoặc đơn vị đã đổi mã sau khi hợp nhất, chia tách.",
+  notFoundSuggestions: "Bạn có thể:",
+  notFoundHome: "Về trang chủ để xem các kỳ đánh giá đã công bố",
+  notFoundCompare: "So sánh các đơn vị trong một kỳ",
+  notFoundOpenData: "Tra cứu dữ liệu mở và API",
+};
+
+export type UnitPageMessages = typeof vi;
+
+const en: UnitPageMessages = {
+  home: "Home",
+  breadcrumb: "Breadcrumb",
+  demoNotice: "Illustrative data: the figures of this period are sample data for demonstration, not official results.",
+  decisionOf: (number, date) => `Decision No. ${number} of ${date}`,
+  publishedOn: (date) => `Published on ${date}`,
+  points: (value) => `${value} points`,
+  notApplicable: "not assessed",
+  none: "—",
+
+  unitMetaTitle: (unit, year) => `${unit} — PAR Index ${year}`,
+  unitMetaDescription: (unit, period, index, rank, band) =>
+    `${unit}, ${period}: index ${index}%, ${rank}${band ? `, band ${band}` : ""}. Points per field, criteria that lost points and the trend over the periods.`,
+  kinds: {
+    province: "Province or centrally governed city",
+    ministry: "Ministry or ministry-level agency",
+    department: "Provincial department or agency",
+    district: "District-level administrative unit",
+    commune: "Commune-level administrative unit",
+    other: "Agency or unit",
+  },
+  lineageHeading: "Mergers and splits",
+  mergedFrom: "Merged from",
+  splitFrom: "Split from",
+  mergedInto: "Merged into",
+  splitInto: "Split into",
+  effectiveOn: (date) => `from ${date}`,
+  noPublishedPage: "no published results",
+  periodsNav: "The unit's evaluation periods",
+  nameInPeriod: (name) => `Name in this period: ${name}`,
+  viewLeagueTable: "League table of the period",
+  compareWithOthers: "Compare with other units",
+  summaryHeading: "Results",
+  total: "Total points",
+  outOfApplicableMax: (max) => `out of a maximum of ${max}`,
+  index: "Index",
+  indexPercent: (value) => `${value}%`,
+  rank: "Rank",
+  rankOf: (rank, size, group) => `${ordinal(rank)} of ${size} in ${group}`,
+  rankShort: (rank, size) => `${rank}/${size}`,
+  band: "Band",
+  noBand: "No bands in this period",
+  groupAverage: "Group average",
+  groupAverageChange: (change) => `${change} points vs the previous period`,
+  aboveAverage: (difference) => `The unit's index is ${difference} points above the group average`,
+  belowAverage: (difference) => `The unit's index is ${difference} points below the group average`,
+  atAverage: "The unit's index equals the group average",
+  appraisalPoints: "Appraisal points",
+  surveyPoints: "Survey points",
+  movedUp: (n) => `up ${n} ${n === 1 ? "place" : "places"} on the previous period`,
+  movedDown: (n) => `down ${n} ${n === 1 ? "place" : "places"} on the previous period`,
+  unchanged: "same rank as in the previous period",
+  rankComparability: {
+    comparable: "",
+    new: "Ranked for the first time: there is no previous rank to compare with.",
+    merged: "Formed by a merger: its rank cannot be compared directly with the previous period.",
+    "group-changed": "In another group in the previous period: ranks cannot be compared.",
+    "no-previous-period": "There is no previous period to compare the rank with.",
+  },
+  predecessorRanksIntro: "Previous ranks of the predecessor units:",
+  predecessorRank: (name, rank) => `${name}: ranked ${rank}`,
+
+  fieldsHeading: "Points by field",
+  fieldsIntro: "Points achieved in each field against its maximum. Fields with criteria not assessed are measured against their applicable maximum.",
+  fieldsChartLabel: (unit) =>
+    `Bar chart: share of the maximum points achieved in each field by ${unit}. The figures are in the table right after the chart.`,
+  fieldsCaption: (unit, period) => `Points by field of ${unit} — ${period}`,
+  field: "Field",
+  pointsAchieved: "Points",
+  maxPoints: "Maximum",
+  shareAchieved: "Share achieved",
+  pointsLost: "Points lost",
+  applicableMaxNote: (max) => `applicable ${max}`,
+  sumRow: "Total",
+
+  lostHeading: "Criteria that lost points",
+  lostIntro:
+    "The sub-criteria on which the unit lost points, largest loss first (applicable maximum minus points achieved). Criteria not assessed are left out.",
+  lostNone: "The unit lost no points on any criterion.",
+  lostCaption: (unit) => `Criteria on which ${unit} lost points, largest first`,
+  lostShowAll: (count) => `Show all ${count} criteria that lost points`,
+  lostTop: (shown, count) => `The ${shown} largest losses (of ${count} criteria that lost points)`,
+  criterion: "Criterion",
+  pointsOfMax: "Points / maximum",
+
+  criteriaHeading: "Points by criterion",
+  criteriaIntro: "The appraised points of every criterion and sub-criterion, as published. Choose a field to open it.",
+  criteriaUnavailable:
+    "The detailed points of this period are being corrected and are not shown for now; the totals above are the published figures.",
+  criteriaCaption: (field) => `Detailed points of field ${field}`,
+  code: "Code",
+  surveyMethod: "survey",
+  selfPointsColumn: "Self-assessed",
+
+  selfHeading: "Self-assessed and appraised points",
+  selfIntro: "This period publishes the unit's self-assessed points next to the appraisal council's, with the reason for every adjustment.",
+  selfTotals: (count, self, appraised) =>
+    `On the ${count} ${count === 1 ? "criterion" : "criteria"} the unit assessed itself: ${self} points self-assessed, ${appraised} appraised.`,
+  selfCaption: (unit) => `Criteria on which the appraisal council adjusted the self-assessment of ${unit}`,
+  selfPoints: "Self-assessed",
+  appraisedPoints: "Appraised",
+  difference: "Difference",
+  councilReason: "Council's reason",
+  selfAllRecognised: "The appraisal council recognised all of the unit's self-assessed points.",
+  selfRecognisedRest: (count) => `On the other ${count} ${count === 1 ? "criterion" : "criteria"}, the council recognised the self-assessed points.`,
+
+  sipasHeading: "Satisfaction with public administrative services (SIPAS)",
+  sipasIndex: "Satisfaction index",
+  sipasResponses: (count) => `${count} valid ${count === 1 ? "response" : "responses"}`,
+  sipasResponsesUnknown: "Number of responses not known",
+  sipasSmallSample: (count, threshold) =>
+    `Small sample: only ${count} ${count === 1 ? "response" : "responses"} (fewer than ${threshold}), so this figure is too weak to compare.`,
+  sipasElementsCaption: (unit) => `Satisfaction by element of ${unit}`,
+  sipasElement: "Element",
+  sipasElementIndex: "Satisfaction index (%)",
+  sipasElementResponses: "Responses",
+  sipasElements: {
+    access: "Access to services",
+    procedures: "Administrative procedures",
+    civil_servants: "Civil servants handling the case",
+    results: "Results of the service",
+    feedback: "Receiving and handling feedback",
+  },
+
+  historyHeading: "Over the periods",
+  historyIntro: "The unit's index and rank in every published period; results of predecessor or successor units are labelled as such.",
+  historySingle: "The unit has published results for one period so far.",
+  historyIndexChart: "Index over the periods (%)",
+  historyRankChart: "Rank over the periods (1 is best)",
+  historyChartLabel: (unit) =>
+    `Line charts: index and rank of ${unit} over the periods. Use the arrow keys to go through the points; the full figures are in the table right after the charts.`,
+  historyCaption: (unit) => `Results of ${unit} over the periods`,
+  period: "Period",
+  unit: "Unit",
+  group: "Group",
+  rankChange: "Rank change",
+  note: "Note",
+  relation: { self: "", predecessor: "predecessor unit", successor: "successor unit" },
+  notDirectlyComparable: "not directly comparable",
+  notDirectlyComparableMark: "※",
+  reasons: {
+    lineage: "units merged or split",
+    "criteria-set": "the criteria set changed",
+  },
+  breakNote: (from, to, reasons) => `From ${from} to ${to}: not directly comparable (${reasons}).`,
+  selected: "shown",
+
+  compareTitle: "Compare units",
+  compareMetaDescription: (period) => `Compare up to 4 units of ${period}: total points, index, rank, band and points per field.`,
+  compareMetaTitleWith: (units, period) => `Comparing ${units} — ${period}`,
+  compareIntro: "Choose a published period and up to 4 of its units to see them side by side. The address of the result can be shared.",
+  compareNoPeriods: "No evaluation period has been published yet.",
+  comparePeriodLabel: "Evaluation period",
+  compareChoosePeriod: "Choose this period",
+  compareUnitsLegend: (period) => `Units to compare in ${period}`,
+  compareUnitLabel: (n) => `Unit ${n}`,
+  compareNoUnit: "— None —",
+  compareSubmit: "Compare",
+  compareHint: "Choose at least one unit, then select Compare.",
+  compareInvalid: "The address of the comparison is not right:",
+  invalidParameter: (parameter, problem) => `Parameter "${parameter}" ${enProblems[problem]}.`,
+  compareUnknownUnits: (codes) => `This period has no results for the unit codes: ${codes}.`,
+  compareShare: "Address to share this comparison",
+  compareChartHeading: "Share of points achieved by field",
+  compareChartLabel:
+    "Grouped bar chart: share of the applicable maximum achieved in each field, one bar per unit. The figures are in the table after the chart.",
+  compareTableHeading: "Comparison table",
+  compareCaption: (period) => `Unit comparison — ${period}`,
+  compareScrollHint: "Comparison table; scrolls sideways on narrow screens",
+  compareFieldMax: (max) => `max ${max}`,
+  unitPage: (unit) => `Page of ${unit}`,
+
+  notFoundTitle: "Page not found",
+  notFoundText:
+    "This address is not on the portal. The link may be mistyped, the evaluation period may not be published yet, or the unit's code may have changed after a merger or split.",
+  notFoundSuggestions: "You can:",
+  notFoundHome: "Go to the home page to see the published periods",
+  notFoundCompare: "Compare the units of a period",
+  notFoundOpenData: "Browse the open data and the API",
+};
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+}
+
+const catalogue: Record<Locale, UnitPageMessages> = { vi, en };
+
+export function unitPageMessagesFor(locale: Locale): UnitPageMessages {
+  return catalogue[locale];
+}
