@@ -9,7 +9,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { PROJECT_ROOT } from "./db/project-root";
 import { applyMigrations } from "./db/migrations";
 import { createDatabase, dropDatabase, startTestDatabaseServer } from "../tests/support/test-database-server";
@@ -30,26 +29,6 @@ function worker(phase: string, target: string, databaseUrl: string): Record<stri
   });
   if (result.status !== 0) throw new Error(`bench ${phase} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1)!);
-}
-
-async function sqlFloorMs(databaseUrl: string, periodCode: string): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const query = `select a."unitId", sum(s."appraisedPoints") as total
-      from "CriterionScore" s join "Assessment" a on a.id = s."assessmentId" join "Period" p on p.id = a."periodId"
-      where p.code = $1 and not s."notApplicable" group by a."unitId"`;
-    const timings: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      const result = await client.query(query, [periodCode]);
-      timings.push(performance.now() - started);
-      if (result.rowCount === 0) throw new Error("the floor query found no rows");
-    }
-    return Math.min(...timings);
-  } finally {
-    await client.end();
-  }
 }
 
 function seconds(ms: number): string {
@@ -162,17 +141,17 @@ async function main() {
     const imported = worker("import", file, url);
     console.error("Computing and publishing…");
     const published = worker("publish", pkg.period.code, url);
-    const floor = await sqlFloorMs(url, pkg.period.code);
+    const floor = published.floorMs!;
 
     rows.push({ figure: "Import (parse + validate + store), 292k rows", value: seconds(imported.ms!), target: "≤ 15 s", met: imported.ms! <= 15_000 });
     rows.push({ figure: "  of which parse and validate", value: seconds(imported.parseMs!), target: "", met: null });
     rows.push({ figure: "Import peak memory (maxRSS)", value: `${imported.maxRssMiB} MiB`, target: "≤ 512 MiB", met: imported.maxRssMiB! <= 512 });
-    rows.push({ figure: "SQL floor: SUM(points) GROUP BY unit", value: `${floor.toFixed(0)} ms`, target: "", met: null });
+    rows.push({ figure: "SQL floor: SUM(points) GROUP BY unit (median of the runs' best of three)", value: `${floor.toFixed(0)} ms`, target: "", met: null });
     rows.push({
-      figure: "Compute and publish (rank, bands, stats, snapshot), warm: median of 3",
-      value: `${published.warmMs} ms (${(published.warmMs! / floor).toFixed(1)} × floor)`,
+      figure: "Compute and publish (rank, bands, stats, snapshot), warm: median of 5 runs",
+      value: `${published.warmMs} ms (${published.ratio!.toFixed(1)} × floor, median of the runs' ratios)`,
       target: "≤ 3 × floor",
-      met: published.warmMs! <= 3 * floor,
+      met: published.ratio! <= 3,
     });
     rows.push({
       figure: "  the first one in a fresh process (code and queries cold)",
@@ -203,12 +182,13 @@ async function main() {
       `Run: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, PostgreSQL ${process.env.DATABASE_URL ? "from DATABASE_URL" : "embedded"}.`,
       "",
       "A synthetic package of 3,321 communes in 4 groups × 88 leaf criteria is imported with the CLI's code",
-      "path, then published. Each phase runs in its own process, so its peak memory is its own. The SQL",
-      "floor is the best of five runs of a plain `SUM(points) GROUP BY unit` over the same score rows, so",
-      "it is a warm figure. Compute-and-publish is compared warm with it: the median of three",
-      "recomputations stored as corrections (errata), each a full compute (ranks, ties, bands, rank",
-      "change, group statistics and losses) and a full snapshot. The first publication in a fresh",
-      "process, with code and queries not yet compiled, is printed below it for reference.",
+      "path, then published. Each phase runs in its own process, so its peak memory is its own.",
+      "Compute-and-publish is measured warm, as a running portal pays it: five recomputations stored as",
+      "corrections (errata), each a full compute (ranks, ties, bands, rank change, group statistics and",
+      "losses) and a full snapshot, each paired with the SQL floor — the best of three runs of a plain",
+      "`SUM(points) GROUP BY unit` over the same score rows — measured just before it, so that a busy",
+      "machine slows both alike. The ratio is the median of the five runs' ratios. The first publication",
+      "in a fresh process, with code and queries not yet compiled, is printed below it for reference.",
       "",
       "",
     ].join("\n");
