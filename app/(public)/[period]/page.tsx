@@ -59,6 +59,25 @@ export default async function PeriodPage({ params }: Props) {
         {period.illustrative ? (
           <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t.demoNotice}</p>
         ) : null}
+        <nav aria-label={t.aboutPeriod} className="pt-1 text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li>
+              <Link href={`/methodology/${encodeURIComponent(period.code)}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
+                {t.methodologyLink}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/sipas/${encodeURIComponent(period.code)}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
+                {t.sipasLink}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/compare?period=${encodeURIComponent(period.code)}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
+                {t.compareLink}
+              </Link>
+            </li>
+          </ul>
+        </nav>
         <div className="pt-1 text-sm">
           <h2 className="font-semibold text-slate-800">{t.downloadData}</h2>
           <ul className="mt-1 space-y-1">
