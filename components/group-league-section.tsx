@@ -3,6 +3,7 @@ import { indexHistogram } from "@/lib/domain/index-histogram";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { formatDecimal, formatSignedDecimal } from "@/lib/i18n/format-decimal";
+import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import {
   LeagueTableExplorer,
   type LeagueExplorerFieldColumn,
@@ -13,6 +14,7 @@ import { rankChangeText } from "@/components/rank-change";
 import { IndexDistributionChart } from "@/components/index-distribution-chart";
 
 type Props = {
+  periodCode: string;
   table: LeagueTable;
   periodName: string;
   locale: Locale;
@@ -22,7 +24,7 @@ type Props = {
 };
 
 /** One group's league table with its summary and distribution, as the period and group pages show it. */
-export function GroupLeagueSection({ table, periodName, locale, t, headingLevel }: Props) {
+export function GroupLeagueSection({ periodCode, table, periodName, locale, t, headingLevel }: Props) {
   const headingId = `group-${table.groupCode}`;
   const fieldColumns = explorerFieldColumns(table, locale);
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -41,6 +43,7 @@ export function GroupLeagueSection({ table, periodName, locale, t, headingLevel 
         </p>
       </div>
       <LeagueTableExplorer
+        periodCode={periodCode}
         rows={explorerRows(table, locale, t)}
         fieldColumns={fieldColumns}
         bandCount={table.bandCount}
@@ -81,12 +84,8 @@ function explorerFieldColumns(table: LeagueTable, locale: Locale): LeagueExplore
     code: column.code,
     name: column.name,
     // Maxima are printed as the criteria set states them ("13,5", "31,5"), not padded like scores.
-    maxShown: formatDecimal(column.maxPoints, locale, significantDecimals(column.maxPoints)),
+    maxShown: formatStatedDecimal(column.maxPoints, locale),
   }));
-}
-
-function significantDecimals(plain: string): number {
-  return plain.split(".")[1]?.replace(/0+$/, "").length ?? 0;
 }
 
 function explorerLabels(t: Messages, unitCount: number, fieldColumns: LeagueExplorerFieldColumn[]): LeagueExplorerLabels {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import Link from "next/link";
 import { foldDiacritics, matchesFoldedQuery } from "@/lib/domain/fold-diacritics";
 import {
   DEFAULT_LEAGUE_SORT,
@@ -64,6 +65,8 @@ export type LeagueExplorerLabels = {
 };
 
 type Props = {
+  /** Unit names link to their unit page for this period. */
+  periodCode: string;
   rows: LeagueExplorerRow[];
   fieldColumns: LeagueExplorerFieldColumn[];
   bandCount: number;
@@ -77,7 +80,8 @@ const NUMERIC: ReadonlySet<LeagueSortKey> = new Set(["rank", "rankChange", "tota
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
 
 /** One group's league table: filter by name, sort by any column, show or hide field columns; cards on phones. */
-export function LeagueTableExplorer({ rows, fieldColumns, bandCount, caption, labels: t }: Props) {
+export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount, caption, labels: t }: Props) {
+  const unitHref = (unitCode: string) => `/units/${encodeURIComponent(unitCode)}?period=${encodeURIComponent(periodCode)}`;
   const id = useId();
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<LeagueSort>(DEFAULT_LEAGUE_SORT);
@@ -274,7 +278,9 @@ export function LeagueTableExplorer({ rows, fieldColumns, bandCount, caption, la
                 </td>
                 {/* The unit stays in view while the field columns scroll sideways under it. */}
                 <th scope="row" className={`${cell} sticky left-0 z-[1] border-r bg-inherit text-left font-medium`}>
-                  <span className="block w-52">{row.unitName}</span>
+                  <Link href={unitHref(row.unitCode)} prefetch={false} className={`block w-52 text-brand-800 underline-offset-2 hover:underline ${focusRing}`}>
+                    {row.unitName}
+                  </Link>
                 </th>
                 <td className={`${cell} text-right tabular-nums`}>{row.totalShown}</td>
                 <td className={`${cell} text-right font-semibold tabular-nums`}>{row.indexShown}</td>
@@ -302,7 +308,11 @@ export function LeagueTableExplorer({ rows, fieldColumns, bandCount, caption, la
                 <span className="sr-only">{t.rank} </span>
                 {row.rank}
               </p>
-              <h3 className="min-w-0 flex-1 pt-1 font-semibold leading-snug text-slate-900">{row.unitName}</h3>
+              <h3 className="min-w-0 flex-1 pt-1 font-semibold leading-snug text-slate-900">
+                <Link href={unitHref(row.unitCode)} prefetch={false} className={`text-brand-800 underline-offset-2 hover:underline ${focusRing}`}>
+                  {row.unitName}
+                </Link>
+              </h3>
             </div>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
               <div>

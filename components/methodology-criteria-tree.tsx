@@ -1,5 +1,5 @@
 import { scoringMethodOf, type MethodologyNode } from "@/lib/domain/methodology-tree";
-import { formatAsStated } from "@/lib/i18n/format-as-stated";
+import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import type { Locale } from "@/lib/i18n/locale";
 import type { MethodologyMessages } from "@/lib/i18n/methodology-messages";
 import { ScoringRuleText } from "@/components/scoring-rule-text";
@@ -22,7 +22,7 @@ export function MethodologyCriteriaTree({ fields, locale, t }: TreeProps & { fie
                 <Label node={field} locale={locale} />
               </span>
               <span className="mt-1 block pl-4 text-sm text-slate-700">
-                {t.maxPoints(formatAsStated(field.maxPoints, locale))} · {methodText(field, locale, t)}
+                {t.maxPoints(formatStatedDecimal(field.maxPoints, locale))} · {methodText(field, locale, t)}
               </span>
             </summary>
             <div className="space-y-3 border-t border-slate-200 px-3 pb-3 pt-2">
@@ -45,7 +45,7 @@ function CriteriaList({ nodes, locale, t }: TreeProps & { nodes: MethodologyNode
             <Label node={node} locale={locale} />
           </p>
           <p className="-mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
-            <span className="tabular-nums">{t.maxPoints(formatAsStated(node.maxPoints, locale))}</span>
+            <span className="tabular-nums">{t.maxPoints(formatStatedDecimal(node.maxPoints, locale))}</span>
             <MethodTag node={node} locale={locale} t={t} />
           </p>
           <NodeDetails node={node} locale={locale} t={t} />
@@ -79,7 +79,7 @@ function MethodTag({ node, locale, t }: TreeProps & { node: MethodologyNode }) {
 
 function methodText(node: MethodologyNode, locale: Locale, t: MethodologyMessages): string {
   const method = scoringMethodOf(node);
-  if (method === "mixed") return t.mixedMethod(formatAsStated(node.appraisalMax, locale), formatAsStated(node.surveyMax, locale));
+  if (method === "mixed") return t.mixedMethod(formatStatedDecimal(node.appraisalMax, locale), formatStatedDecimal(node.surveyMax, locale));
   return t.method[method];
 }
 

@@ -1,11 +1,11 @@
 import type { AwardSummary, ScoringRuleSummary } from "@/lib/domain/scoring-rule-summary";
-import { formatAsStated } from "@/lib/i18n/format-as-stated";
+import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import type { Locale } from "@/lib/i18n/locale";
 import type { MethodologyMessages } from "@/lib/i18n/methodology-messages";
 
 /** A criterion's scoring rule in words: a two-column table for rules with rows, a sentence for the others. */
 export function ScoringRuleText({ rule, code, locale, t }: { rule: ScoringRuleSummary; code: string; locale: Locale; t: MethodologyMessages }) {
-  const n = (value: string) => formatAsStated(value, locale);
+  const n = (value: string) => formatStatedDecimal(value, locale);
   const award = (value: AwardSummary) => awardText(value, locale, t);
 
   switch (rule.type) {
@@ -69,9 +69,9 @@ export function ScoringRuleText({ rule, code, locale, t }: { rule: ScoringRuleSu
 }
 
 function awardText(award: AwardSummary, locale: Locale, t: MethodologyMessages): string {
-  const points = formatAsStated(award.points, locale);
+  const points = formatStatedDecimal(award.points, locale);
   if (award.share === "100") return t.awardFull(points);
-  if (award.share !== null && award.points !== "0") return t.awardShare(formatAsStated(award.share, locale), points);
+  if (award.share !== null && award.points !== "0") return t.awardShare(formatStatedDecimal(award.share, locale), points);
   return t.awardPoints(points);
 }
 

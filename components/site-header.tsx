@@ -6,12 +6,17 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
   const other: Locale = locale === "vi" ? "en" : "vi";
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="font-semibold text-brand-800 hover:underline">
           {t.siteName}
         </Link>
         <nav aria-label={t.primaryNavigation} className="ml-auto text-sm">
           <ul className="flex items-center gap-4">
+            <li>
+              <Link href="/compare" className="text-slate-800 underline-offset-2 hover:underline">
+                {t.navCompare}
+              </Link>
+            </li>
             <li>
               <Link href="/open-data" className="text-slate-800 underline-offset-2 hover:underline">
                 {t.openData}

@@ -104,7 +104,7 @@ export default async function PeriodPage({ params }: Props) {
 
       {period.tables.map((table) =>
         table.rows.length <= INLINE_ROWS ? (
-          <GroupLeagueSection key={table.groupCode} table={table} periodName={period.name} locale={locale} t={t} headingLevel={2} />
+          <GroupLeagueSection key={table.groupCode} periodCode={period.code} table={table} periodName={period.name} locale={locale} t={t} headingLevel={2} />
         ) : (
           <section key={table.groupCode} aria-labelledby={`group-${table.groupCode}`} className="space-y-2 border-b border-slate-300 pb-4">
             <h2 id={`group-${table.groupCode}`} className="text-xl font-semibold">

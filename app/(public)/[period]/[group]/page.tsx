@@ -65,7 +65,7 @@ export default async function GroupPage({ params }: Props) {
           ← {period.name}
         </Link>
       </p>
-      <GroupLeagueSection table={table} periodName={period.name} locale={locale} t={t} headingLevel={1} />
+      <GroupLeagueSection periodCode={period.code} table={table} periodName={period.name} locale={locale} t={t} headingLevel={1} />
       <div className="text-sm">
         <h2 className="font-semibold text-slate-800">{t.downloadData}</h2>
         <p className="mt-1 flex flex-wrap gap-x-3">

@@ -7,7 +7,7 @@ import { getLocale } from "@/lib/i18n/get-locale";
 import type { Locale } from "@/lib/i18n/locale";
 import { methodologyMessagesFor, type MethodologyMessages } from "@/lib/i18n/methodology-messages";
 import { formatDate } from "@/lib/i18n/format-date";
-import { formatAsStated } from "@/lib/i18n/format-as-stated";
+import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import { MethodologyCriteriaTree } from "@/components/methodology-criteria-tree";
 
 export const dynamic = "force-dynamic";
@@ -129,7 +129,7 @@ function SectionHeading({ id, children }: { id: Section; children: React.ReactNo
 
 function Criteria({ methodology, heading, locale, t }: SectionProps) {
   const { tree, criteriaSet } = methodology;
-  const n = (value: string) => formatAsStated(value, locale);
+  const n = (value: string) => formatStatedDecimal(value, locale);
   const appraisal = tree.appraisalMax === "0" ? null : n(tree.appraisalMax);
   const survey = tree.surveyMax === "0" ? null : n(tree.surveyMax);
   return (
@@ -172,7 +172,7 @@ function Computation({ heading, t }: { heading: string; t: MethodologyMessages }
 
 function Bands({ methodology, heading, locale, t }: SectionProps) {
   const { bands, unbandedBelow } = methodology.bands;
-  const n = (value: string) => formatAsStated(value, locale);
+  const n = (value: string) => formatStatedDecimal(value, locale);
   const withHead = bands.some((band) => band.headAssessment);
   return (
     <section id="bands" aria-labelledby="bands-heading" className="scroll-mt-4 space-y-3">
