@@ -1,9 +1,13 @@
 import "server-only";
-import { cookies } from "next/headers";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "./locale";
+import { locale } from "next/root-params";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./locale";
 
-/** The visitor's chosen language (cookie), Vietnamese by default. */
+/**
+ * The page's language: the first path segment, which the proxy sets from the visitor's choice
+ * (a cookie) or an explicit /en/ address. Read from the route, not from the request, so that
+ * each page in each language can be cached whole.
+ */
 export async function getLocale(): Promise<Locale> {
-  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const value = await locale();
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
+import { LOCALE_COOKIE, LOCALES, isLocale } from "@/lib/i18n/locale";
 
 const localeForm = z.object({ locale: z.enum(LOCALES) });
 
@@ -12,7 +12,10 @@ export async function POST(request: NextRequest) {
   if (referer && URL.canParse(referer)) {
     const from = new URL(referer);
     // Only ever redirect within this site.
-    if (from.host === request.nextUrl.host) back = new URL(from.pathname + from.search, request.url);
+    // An explicit /en/… or /vi/… address would keep its language: go back to the plain one.
+    const [, first, ...rest] = from.pathname.split("/");
+    const pathname = isLocale(first) ? `/${rest.join("/")}` : from.pathname;
+    if (from.host === request.nextUrl.host) back = new URL(pathname + from.search, request.url);
   }
   const response = NextResponse.redirect(back, 303);
   if (parsed.success) {

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Locale } from "@/lib/i18n/locale";
-import { exampleRankings, exampleRankingsCsv, readableJson } from "@/app/(public)/open-data/open-data-examples";
+import { exampleRankings, exampleRankingsCsv, readableJson } from "@/app/[locale]/(public)/open-data/open-data-examples";
 
 // The page reads the visitor's language, the request's host and the published periods; here they
 // are given, so that what it renders can be checked without a server or a database.
@@ -26,7 +26,7 @@ vi.mock("@/lib/data/public-api-periods", () => ({
 
 async function render(locale: Locale): Promise<string> {
   state.locale = locale;
-  const { default: OpenDataPage } = await import("@/app/(public)/open-data/page");
+  const { default: OpenDataPage } = await import("@/app/[locale]/(public)/open-data/page");
   return renderToStaticMarkup(await OpenDataPage());
 }
 

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import "./globals.css";
+import { notFound } from "next/navigation";
+import { locale as localeParam } from "next/root-params";
+import "../globals.css";
+import { isLocale } from "@/lib/i18n/locale";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { SiteHeader } from "@/components/site-header";
@@ -12,7 +15,18 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+/**
+ * Nothing is rendered at build time (pages read the database, which a build does not have): each
+ * page is rendered on its first request in each language and then served from the cache.
+ */
+export function generateStaticParams() {
+  return [];
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The proxy puts the visitor's language in front of every path; any other first segment is an
+  // address nobody links to.
+  if (!isLocale(await localeParam())) notFound();
   const locale = await getLocale();
   const t = messagesFor(locale);
   return (

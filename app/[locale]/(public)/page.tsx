@@ -8,7 +8,12 @@ import { formatDecimal } from "@/lib/i18n/format-decimal";
 import { selectLeagueHighlights } from "@/lib/domain/league-highlights";
 import { GroupHighlights } from "@/components/group-highlights";
 
-export const dynamic = "force-dynamic";
+/**
+ * Rendered on its first request and then served from the cache: published figures change only
+ * when a period is published or corrected. Publishing from the console revalidates at once; a
+ * publication by the command line (another process) shows within five minutes.
+ */
+export const revalidate = 300;
 
 export default async function HomePage() {
   const locale = await getLocale();

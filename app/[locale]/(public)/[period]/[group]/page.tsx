@@ -8,7 +8,17 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { formatDate } from "@/lib/i18n/format-date";
 import { GroupLeagueSection } from "@/components/group-league-section";
 
-export const dynamic = "force-dynamic";
+/**
+ * Rendered on its first request and then served from the cache: published figures change only
+ * when a period is published or corrected. Publishing from the console revalidates at once; a
+ * publication by the command line (another process) shows within five minutes.
+ */
+export const revalidate = 300;
+
+/** No page is rendered at build time (a build has no database); each is cached on first request. */
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ period: string; group: string }> };
 
