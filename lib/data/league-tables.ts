@@ -1,6 +1,5 @@
-import { z } from "zod";
-import type { LeagueTable, LeagueTableFieldColumn } from "@/lib/domain/league-table";
-import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
+import type { LeagueTable } from "@/lib/domain/league-table";
+import { expandPublishedFieldScores, parsePublishedFieldHeadings } from "@/lib/domain/published-field-scores-schema";
 import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
 import { getPrisma } from "./prisma";
 import {
@@ -29,6 +28,7 @@ export async function getPublishedLeagueTables(periodCode: string, options: { gr
       currentPublication: {
         select: {
           ...publicationHeaderSelect,
+          fields: true,
           groupStats: {
             where: onlyGroup,
             select: { groupName: true, meanDisplay: true, meanChangeDisplay: true, group: { select: { id: true, code: true, name: true, order: true } } },
@@ -58,6 +58,8 @@ export async function getPublishedLeagueTables(periodCode: string, options: { gr
   if (!period || !publication) return null;
 
   const bandLevels = new Map(period.bands.map((band, level) => [band.label, level]));
+  // The fields as the publication lists them, in the criteria tree's order: the table's columns.
+  const fieldColumns = parsePublishedFieldHeadings(publication.fields);
   const tables = publication.groupStats
     .sort((a, b) => a.group.order - b.group.order || compareCodes(a.group.code, b.group.code))
     .map((stat): LeagueTable => {
@@ -65,8 +67,7 @@ export async function getPublishedLeagueTables(periodCode: string, options: { gr
       const results = publication.results
         .filter((row) => row.groupId === stat.group.id)
         .sort((a, b) => a.rank - b.rank || compareCodes(a.unitCode, b.unitCode))
-        .map((row) => ({ ...row, fields: parseFieldScores(row.fields, row.unitCode) }));
-      const fieldColumns = fieldColumnsOf(results.map((row) => row.fields));
+        .map((row) => ({ ...row, fields: expandPublishedFieldScores(fieldColumns, row.fields, row.unitCode) }));
       return {
         groupCode: stat.group.code,
         groupName: stat.groupName,
@@ -86,53 +87,10 @@ export async function getPublishedLeagueTables(periodCode: string, options: { gr
           indexDisplay: indexValue(exactIndex(row.total.toString(), row.applicableMax.toString()), 2).toFixed(2),
           band: row.band,
           bandLevel: row.band === null ? null : (bandLevels.get(row.band) ?? null),
-          fields: fieldColumns.map(
-            (column) =>
-              row.fields.find((field) => field.code === column.code) ?? {
-                ...column,
-                points: "0",
-                applicableMax: "0",
-                notApplicable: true,
-              },
-          ),
+          fields: row.fields,
         })),
       };
     });
 
   return { ...toPublishedPeriodHeader(period, publication), tables };
-}
-
-/**
- * The group's field columns in the order the snapshot lists them (the criteria tree's), over all rows:
- * every unit of a period has the same fields, but a column must not vanish because one row lacks it.
- */
-function fieldColumnsOf(rows: PublishedFieldScore[][]): LeagueTableFieldColumn[] {
-  const columns = new Map<string, LeagueTableFieldColumn>();
-  for (const fields of rows) {
-    for (const field of fields) {
-      if (!columns.has(field.code)) columns.set(field.code, { code: field.code, name: field.name, maxPoints: field.maxPoints });
-    }
-  }
-  return [...columns.values()];
-}
-
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
-
-/** PublishedResult.fields as store-publication.ts writes it: decimals as exact strings. */
-const publishedFieldsSchema: z.ZodType<PublishedFieldScore[]> = z.array(
-  z.object({
-    code: z.string(),
-    name: z.string(),
-    points: decimalString,
-    maxPoints: decimalString,
-    applicableMax: decimalString,
-    notApplicable: z.boolean(),
-  }),
-);
-
-/** A malformed snapshot is a bug to report with the unit it concerns, never something to show as zeros. */
-function parseFieldScores(json: unknown, unitCode: string): PublishedFieldScore[] {
-  const parsed = publishedFieldsSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`Published fields of ${unitCode} are malformed: ${parsed.error.message}`);
-  return parsed.data;
 }

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { getPrisma } from "./prisma";
 import { publishedPeriodWhere } from "./published-period-header";
 import { compareCodes } from "@/lib/domain/compare-codes";
 import type { RankingsRowSource } from "@/lib/results-package/rankings-json";
+import { expandPublishedFieldScores, parsePublishedFieldHeadings } from "@/lib/domain/published-field-scores-schema";
 
 /** What a rankings request needs before any row is read: enough to answer 404, 400 or 304. */
 export type PublishedRankingsTarget = {
@@ -41,13 +41,10 @@ export async function findPublishedRankingsTarget(periodCode: string): Promise<P
   };
 }
 
-// PublishedResult.fields as store-publication.ts writes it: decimals as exact strings.
-const storedFieldsSchema = z.array(
-  z.object({ code: z.string(), name: z.string(), points: z.string(), maxPoints: z.string() }),
-);
-
 /** One group's published rows, in rank order, as toRankingsJson takes them. */
 export async function loadPublishedRankingRows(publicationId: string, groupId: string): Promise<RankingsRowSource[]> {
+  const publication = await getPrisma().publication.findUniqueOrThrow({ where: { id: publicationId }, select: { fields: true } });
+  const headings = parsePublishedFieldHeadings(publication.fields);
   const rows = await getPrisma().publishedResult.findMany({
     where: { publicationId, groupId },
     orderBy: [{ rank: "asc" }, { unitCode: "asc" }],
@@ -72,6 +69,6 @@ export async function loadPublishedRankingRows(publicationId: string, groupId: s
     applicableMax: row.applicableMax.toFixed(4),
     index: row.index.toFixed(4),
     band: row.band,
-    fields: storedFieldsSchema.parse(row.fields),
+    fields: expandPublishedFieldScores(headings, row.fields, row.unitCode),
   }));
 }

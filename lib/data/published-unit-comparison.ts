@@ -8,7 +8,7 @@ import {
 } from "./published-period-header";
 import { compareCodes } from "@/lib/domain/compare-codes";
 import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
-import { parsePublishedFieldScores } from "@/lib/domain/published-field-scores-schema";
+import { expandPublishedFieldScores, parsePublishedFieldHeadings } from "@/lib/domain/published-field-scores-schema";
 import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
 
 /** A unit that can be picked for comparison in the period. */
@@ -62,6 +62,7 @@ export async function getPublishedComparison(periodCode: string, unitCodes: read
         select: {
           ...publicationHeaderSelect,
           id: true,
+          fields: true,
           groupStats: { select: { groupId: true, groupName: true, unitCount: true, group: { select: { code: true, order: true } } } },
           results: { select: { unitCode: true, unitName: true, groupId: true } },
         },
@@ -103,6 +104,7 @@ export async function getPublishedComparison(periodCode: string, unitCodes: read
           },
         });
   const bandLabels = period.bands.map((band) => band.label);
+  const headings = parsePublishedFieldHeadings(publication.fields);
   const rows = wanted.map((code): ComparisonRow => {
     const record = records.find((candidate) => candidate.unitCode === code)!;
     const stat = statByGroupId.get(record.groupId)!;
@@ -120,7 +122,7 @@ export async function getPublishedComparison(periodCode: string, unitCodes: read
       rankChange: record.rankChange,
       band: record.band,
       bandLevel: level === -1 ? null : level,
-      fields: parsePublishedFieldScores(record.fields, record.unitCode),
+      fields: expandPublishedFieldScores(headings, record.fields, record.unitCode),
     };
   });
 

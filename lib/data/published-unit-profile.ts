@@ -11,7 +11,7 @@ import {
 import { compareCodes } from "@/lib/domain/compare-codes";
 import { historyComparabilityBreaks, type ComparabilityBreak } from "@/lib/domain/history-comparability";
 import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
-import { parsePublishedFieldScores } from "@/lib/domain/published-field-scores-schema";
+import { expandPublishedFieldScores, parsePublishedFieldHeadings } from "@/lib/domain/published-field-scores-schema";
 import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
 import {
   breakdownMatchesPublished,
@@ -258,7 +258,14 @@ async function loadPeriodResult(
   const [snapshot, criteria, scores, sipasResult, survey] = await Promise.all([
     prisma.publishedResult.findUniqueOrThrow({
       where: { id: row.id },
-      select: { appraisalPoints: true, surveyPoints: true, fields: true, sipasIndex: true, sipasResponses: true },
+      select: {
+        appraisalPoints: true,
+        surveyPoints: true,
+        fields: true,
+        sipasIndex: true,
+        sipasResponses: true,
+        publication: { select: { fields: true } },
+      },
     }),
     prisma.criterion.findMany({
       where: { criteriaSetId: period.criteriaSetId },
@@ -286,7 +293,7 @@ async function loadPeriodResult(
     }),
   ]);
 
-  const fields = parsePublishedFieldScores(snapshot.fields, row.unit.code);
+  const fields = expandPublishedFieldScores(parsePublishedFieldHeadings(snapshot.publication.fields), snapshot.fields, row.unit.code);
   const codeOf = new Map(criteria.map((criterion) => [criterion.id, criterion.code]));
   const full = unitCriterionBreakdown(
     criteria.map((criterion) => ({

@@ -3,7 +3,7 @@ import type Decimal from "decimal.js";
 import { roundFraction } from "@/lib/scoring/fraction";
 import type { GroupRanking } from "@/lib/ranking/rank-period";
 import type { CriterionLoss } from "@/lib/ranking/group-points-lost";
-import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
+import type { PublishedFieldHeading, PublishedFieldScore } from "@/lib/domain/published-field-score";
 import type { Tx } from "./transaction";
 import { insertJsonRecords } from "./insert-json-records";
 
@@ -42,6 +42,16 @@ export async function storePublication(
   });
   const version = (latest?.version ?? 0) + 1;
   const publicationId = randomUUID();
+  // Every unit has the period's fields in the same order: the publication lists them once and each
+  // row only its [points, applicableMax] per field (a national publication writes thousands of rows).
+  const fields: PublishedFieldHeading[] = args.groups[0]?.rows[0]?.fields.map(({ code, name, maxPoints }) => ({ code, name, maxPoints })) ?? [];
+  for (const group of args.groups) {
+    for (const row of group.rows) {
+      if (row.fields.length !== fields.length || row.fields.some((field, i) => field.code !== fields[i]!.code || field.maxPoints !== fields[i]!.maxPoints)) {
+        throw new Error(`Unit ${row.unitCode} does not have the period's fields`);
+      }
+    }
+  }
   await tx.publication.create({
     data: {
       id: publicationId,
@@ -51,11 +61,11 @@ export async function storePublication(
       decisionNumber: args.decisionNumber,
       decisionDate: args.decisionDate,
       publishedById: args.publishedById,
+      fields,
     },
   });
 
-  // `f` is unpacked as text and cast: json_to_recordset's own json → jsonb conversion of ~3,000
-  // field lists costs more than the rest of the insert.
+  // `f` is unpacked as text and cast: json_to_recordset's own json → jsonb conversion costs more.
   const rows = args.groups.flatMap((group) => group.rows.map((row) => ({ group, row, sipas: args.sipas.get(row.unitCode) })));
   await insertJsonRecords(
     tx,
@@ -83,7 +93,7 @@ export async function storePublication(
       rc: row.rankChange,
       cmp: row.rankComparability,
       b: row.band,
-      f: row.fields,
+      f: row.fields.map((field) => [field.points, field.applicableMax]),
       pre: row.predecessorRanks.length ? row.predecessorRanks : null,
       si: sipas?.index ?? null,
       sr: sipas?.responses ?? null,

@@ -13,3 +13,6 @@ export type PublishedFieldScore = {
   /** Every leaf of the field is not applicable to the unit. */
   notApplicable: boolean;
 };
+
+/** A field as a publication lists it once for all its units. */
+export type PublishedFieldHeading = Pick<PublishedFieldScore, "code" | "name" | "maxPoints">;

@@ -125,9 +125,16 @@ describe("field totals kept by the database", () => {
       ["a", 2, "93.5"],
       ["c", 3, "80"],
     ]);
-    expect(published[0]!.fields).toEqual([
-      { code: "1", name: "Công tác chỉ đạo, điều hành", points: "29.5", maxPoints: "60", applicableMax: "30", notApplicable: false },
-      { code: "2", name: "Tác động của CCHC", points: "39.5", maxPoints: "40", applicableMax: "40", notApplicable: false },
+    // The publication lists its fields once; each row its points and applicable max per field.
+    const publication = await prisma.publication.findFirstOrThrow({ where: { period: { code: pkg.period.code } }, select: { fields: true } });
+    expect(publication.fields).toEqual([
+      { code: "1", name: "Công tác chỉ đạo, điều hành", maxPoints: "60" },
+      { code: "2", name: "Tác động của CCHC", maxPoints: "40" },
+    ]);
+    expect(published.map((row) => row.fields)).toEqual([
+      [["29.5", "30"], ["39.5", "40"]],
+      [["58.5", "60"], ["35", "40"]],
+      [["50", "60"], ["30", "40"]],
     ]);
   });
 
