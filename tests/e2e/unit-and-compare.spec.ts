@@ -8,12 +8,19 @@ const MERGED = "/units/xa-chieng-dong-kheo";
 const COMPARED = "/compare?period=mai-son-xa-2024&units=xa-chieng-dong-kheo,xa-na-bo,xa-chieng-mung";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-/** Scrolls through the page so that the charts, loaded when near the screen, are drawn. */
+/**
+ * Scrolls through the page so that the charts, loaded when near the screen, are drawn. A pass made
+ * before the page has hydrated (a busy machine) passes the charts unseen, so it scrolls again until
+ * they are there.
+ */
 async function revealCharts(page: Page, charts: number) {
-  for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 500) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-  }
-  await expect(page.locator("svg.recharts-surface")).toHaveCount(charts);
+  await expect(async () => {
+    for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 400) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(50);
+    }
+    await expect(page.locator("svg.recharts-surface")).toHaveCount(charts, { timeout: 2_000 });
+  }).toPass({ timeout: 25_000 });
 }
 
 async function expectNoViolations(page: Page) {
