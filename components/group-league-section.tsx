@@ -109,6 +109,10 @@ function explorerLabels(t: Messages, unitCount: number, fieldColumns: LeagueExpl
     sortDescending: t.sortDescending,
     sortHint: t.sortHint,
     matchCounts: Array.from({ length: unitCount + 1 }, (_, shown) => t.matchCount(shown, unitCount)),
+    // Templates: the browser fills in the counts.
+    showMoreUnits: t.showMoreUnits("{count}"),
+    showAllUnits: t.showAllUnits("{count}"),
+    partialListNote: t.partialListNote("{shown}", "{total}"),
     fieldColumnCounts: Array.from({ length: fieldColumns.length + 1 }, (_, shown) => t.fieldColumns(shown, fieldColumns.length)),
     fieldMaxima: fieldColumns.map((column) => t.fieldMax(column.maxShown)),
   };

@@ -62,7 +62,19 @@ export type LeagueExplorerLabels = {
   fieldColumnCounts: string[];
   /** Per field column, in the same order: "tối đa 13,5". */
   fieldMaxima: string[];
+  /** "{count}" is replaced by the browser. */
+  showMoreUnits: string;
+  showAllUnits: string;
+  /** "{shown}" and "{total}" are replaced by the browser. */
+  partialListNote: string;
 };
+
+/**
+ * Rows drawn at first, and added per "show more": a national group has hundreds of communes, and a
+ * phone should not lay out (nor the server send) all of them before the reader asks. Filtering and
+ * sorting always consider every row.
+ */
+const ROWS_PER_PAGE = 100;
 
 type Props = {
   /** Unit names link to their unit page for this period. */
@@ -86,12 +98,15 @@ export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount,
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<LeagueSort>(DEFAULT_LEAGUE_SORT);
   const [hiddenFields, setHiddenFields] = useState<ReadonlySet<string>>(() => new Set());
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
 
   const foldedNames = useMemo(() => new Map(rows.map((row) => [row.unitCode, foldDiacritics(row.unitName)])), [rows]);
   const shownRows = useMemo(
     () => sortLeagueRows(rows.filter((row) => matchesFoldedQuery(foldedNames.get(row.unitCode) ?? "", query)), sort),
     [rows, foldedNames, query, sort],
   );
+  const visibleRows = shownRows.slice(0, limit);
+  const hiddenCount = shownRows.length - visibleRows.length;
   const shownFields = fieldColumns.flatMap((column, position) => (hiddenFields.has(column.code) ? [] : [{ ...column, position }]));
 
   const labelOf = (key: LeagueSortKey): string => {
@@ -270,7 +285,7 @@ export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount,
             </tr>
           </thead>
           <tbody>
-            {shownRows.map((row) => (
+            {visibleRows.map((row) => (
               <tr key={row.unitCode} className="bg-white even:bg-slate-50">
                 <td className={`${cell} text-right font-semibold tabular-nums`}>{row.rank}</td>
                 <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>
@@ -301,7 +316,7 @@ export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount,
 
       {/* Phones: one card per unit, in the same order as the table would be. */}
       <ol className="space-y-3 sm:hidden" aria-label={caption}>
-        {shownRows.map((row) => (
+        {visibleRows.map((row) => (
           <li key={row.unitCode} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
             <div className="flex items-start gap-3">
               <p className="min-w-10 rounded bg-slate-100 px-2 py-1 text-center text-xl font-bold tabular-nums text-slate-900">
@@ -337,28 +352,62 @@ export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount,
               </div>
             </dl>
             {shownFields.length > 0 ? (
-              <details className="mt-3 border-t border-slate-200 pt-2">
-                <summary className={`cursor-pointer py-1 text-sm font-medium text-brand-800 ${focusRing}`}>{t.fieldScores}</summary>
-                <dl className="mt-1 divide-y divide-slate-100 text-sm">
-                  {shownFields.map((column) => (
-                    <div key={column.code} className="flex items-baseline justify-between gap-3 py-1.5">
-                      <dt className="text-slate-700">
-                        {column.code}. {column.name}
-                      </dt>
-                      <dd className="shrink-0 text-right tabular-nums">
-                        <FieldPoints shown={row.fieldsShown[column.position] ?? null} notApplicable={t.fieldNotApplicable} />
-                        <span className="text-slate-600"> / {column.maxShown}</span>
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              </details>
+              <CardFieldScores summary={t.fieldScores}>
+                {() => (
+                  <dl className="mt-1 divide-y divide-slate-100 text-sm">
+                    {shownFields.map((column) => (
+                      <div key={column.code} className="flex items-baseline justify-between gap-3 py-1.5">
+                        <dt className="text-slate-700">
+                          {column.code}. {column.name}
+                        </dt>
+                        <dd className="shrink-0 text-right tabular-nums">
+                          <FieldPoints shown={row.fieldsShown[column.position] ?? null} notApplicable={t.fieldNotApplicable} />
+                          <span className="text-slate-600"> / {column.maxShown}</span>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+              </CardFieldScores>
             ) : null}
           </li>
         ))}
       </ol>
       {shownRows.length === 0 ? <p className="py-4 text-center text-slate-700 sm:hidden">{t.noMatches}</p> : null}
+
+      {hiddenCount > 0 ? (
+        <div className="flex flex-wrap items-center gap-3 pt-1">
+          <p className="w-full text-sm text-slate-700">
+            {t.partialListNote.replace("{shown}", String(visibleRows.length)).replace("{total}", String(shownRows.length))}
+          </p>
+          <button
+            type="button"
+            onClick={() => setLimit(limit + ROWS_PER_PAGE)}
+            className={`rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 ${focusRing}`}
+          >
+            {t.showMoreUnits.replace("{count}", String(Math.min(ROWS_PER_PAGE, hiddenCount)))}
+          </button>
+          <button
+            type="button"
+            onClick={() => setLimit(shownRows.length)}
+            className={`rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 ${focusRing}`}
+          >
+            {t.showAllUnits.replace("{count}", String(shownRows.length))}
+          </button>
+        </div>
+      ) : null}
     </div>
+  );
+}
+
+/** A card's field points, drawn only once opened: most readers never open most cards. */
+function CardFieldScores({ summary, children }: { summary: string; children: () => React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-3 border-t border-slate-200 pt-2" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className={`cursor-pointer py-1 text-sm font-medium text-brand-800 ${focusRing}`}>{summary}</summary>
+      {open ? children() : null}
+    </details>
   );
 }
 
