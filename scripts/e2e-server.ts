@@ -10,6 +10,7 @@ import { applyMigrations } from "./db/migrations";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { createDatabase, dropDatabase, startTestDatabaseServer, type TestDatabaseServer } from "../tests/support/test-database-server";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
+import { clearPageCache } from "./clear-page-cache";
 
 quietKnownWarnings();
 
@@ -39,6 +40,7 @@ async function main() {
   const url = server.databaseUrl(databaseName);
   await applyMigrations(url);
   await seedDemoIfEmpty(url, () => {});
+  clearPageCache();
   web = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "--port", port], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",

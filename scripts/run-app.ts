@@ -20,6 +20,7 @@ import { releaseAppLock, takeAppLock } from "./db/app-lock";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
+import { clearPageCache } from "./clear-page-cache";
 
 quietKnownWarnings();
 
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   }
 
   const args = mode === "dev" ? ["dev", "--port", String(port)] : ["start", "--port", String(port)];
+  if (mode !== "dev") clearPageCache();
   server = spawn(process.execPath, [NEXT_BIN, ...args], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "inherit", "inherit"],

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "../db/project-root";
+import { clearPageCache } from "../clear-page-cache";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,6 +18,7 @@ function freePort(): Promise<number> {
 
 export async function startProductionServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
+  clearPageCache();
   const web = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],

@@ -7,18 +7,20 @@ import { getPrisma } from "@/lib/data/prisma";
 import { buildPackage } from "@/tests/support/results-package-factory";
 import { withTestDatabase } from "@/tests/support/test-database";
 import { COMMAND_LINE } from "@/lib/auth/actor";
+import pg from "pg";
 
-withTestDatabase();
+const database = withTestDatabase();
 
 // The field totals the triggers keep, next to the same sums computed from scratch from the leaves.
 const KEPT = `select "assessmentId", "fieldId", "appraisalPoints"::text, "surveyPoints"::text, "applicableMax"::text, "rowsMax"::text,
                     "leafRows", "unappraisedLeaves", "selfPoints"::text, "selfAnsweredLeaves"
                from "AssessmentFieldTotal" order by 1, 2`;
 const FROM_SCRATCH = `
-  with recursive leaf as (
-    select c.id, c.id as field, c."maxPoints", c.method from "Criterion" c where c."parentId" is null
+  with recursive node as (
+    select c.id, c.id as field, c."criteriaSetId", c."maxPoints", c.method from "Criterion" c where c."parentId" is null
     union all
-    select c.id, leaf.field, c."maxPoints", c.method from "Criterion" c join leaf on c."parentId" = leaf.id)
+    select c.id, node.field, c."criteriaSetId", c."maxPoints", c.method from "Criterion" c join node on c."parentId" = node.id),
+  leaf as (select * from node where not exists (select 1 from "Criterion" child where child."parentId" = node.id))
   select s."assessmentId", leaf.field as "fieldId",
          coalesce(sum(s."appraisedPoints") filter (where not s."notApplicable" and leaf.method = 'appraisal'), 0)::numeric(12,4)::text as "appraisalPoints",
          coalesce(sum(s."appraisedPoints") filter (where not s."notApplicable" and leaf.method = 'survey'), 0)::numeric(12,4)::text as "surveyPoints",
@@ -29,7 +31,7 @@ const FROM_SCRATCH = `
          coalesce(sum(s."selfPoints") filter (where not s."selfNotApplicable"), 0)::numeric(12,4)::text as "selfPoints",
          (count(*) filter (where s."selfNotApplicable" or s."selfPoints" is not null))::int as "selfAnsweredLeaves"
     from "CriterionScore" s join "Assessment" a on a.id = s."assessmentId" join "Period" p on p.id = a."periodId"
-    join leaf on leaf.id = s."criterionId"
+    join leaf on leaf.id = s."criterionId" and leaf."criteriaSetId" = p."criteriaSetId"
    group by 1, 2 order by 1, 2`;
 
 async function expectTotalsInStep() {
@@ -153,5 +155,48 @@ describe("field totals kept by the database", () => {
     ]);
     await prisma.period.update({ where: { code: pkg.period.code }, data: { status: "approved" } });
     await expect(publishPeriod({ periodCode: pkg.period.code, actor: COMMAND_LINE })).rejects.toMatchObject({ code: "unscored" });
+  });
+
+  it("follow a leaf that is given children (it is no longer scored) and loses them again", async () => {
+    await importJson(pkg);
+    const prisma = getPrisma();
+    const leaf = await prisma.criterion.findFirstOrThrow({ where: { code: "1.1" }, select: { id: true, criteriaSetId: true } });
+    const child = await prisma.criterion.create({
+      data: { criteriaSetId: leaf.criteriaSetId, parentId: leaf.id, code: "1.1.1", name: "Tiêu chí con", maxPoints: "30", depth: 2, order: 1 },
+    });
+    await expectTotalsInStep();
+    await prisma.criterion.delete({ where: { id: child.id } });
+    await expectTotalsInStep();
+  });
+
+  it("go with the scores when the scores are truncated", async () => {
+    await importJson(pkg);
+    await getPrisma().$executeRawUnsafe(`truncate "CriterionScore" cascade`);
+    expect(await getPrisma().assessmentFieldTotal.count()).toBe(0);
+    await expect(computeRankings(pkg.period.code, "xa")).resolves.toMatchObject({ rows: expect.any(Array) });
+    await getPrisma().period.update({ where: { code: pkg.period.code }, data: { status: "approved" } });
+    await expect(publishPeriod({ periodCode: pkg.period.code, actor: COMMAND_LINE })).rejects.toMatchObject({ code: "unscored" });
+  });
+
+  it("stay whole when two writers change different leaves of one unit at the same time", async () => {
+    await importJson(pkg);
+    const [first, second] = [new pg.Client({ connectionString: database.url() }), new pg.Client({ connectionString: database.url() })];
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      const [leaf11, leaf21] = await Promise.all([scoreId("a", "1.1"), scoreId("a", "2.1")]);
+      await first.query("begin");
+      await second.query("begin");
+      await first.query(`update "CriterionScore" set "appraisedPoints" = 29 where id = $1`, [leaf11]);
+      // The second writer waits for the first instead of colliding with its rows.
+      const waiting = second.query(`update "CriterionScore" set "appraisedPoints" = 36 where id = $1`, [leaf21]);
+      await first.query("commit");
+      await waiting;
+      await second.query("commit");
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    await expectTotalsInStep();
+    const rankings = await computeRankings(pkg.period.code, "xa");
+    expect(rankings.rows.find((row) => row.unit.code === "a")).toMatchObject({ total: 93.5 + (29 - 30) + (36 - 35) });
   });
 });

@@ -33,6 +33,9 @@ BEGIN
   IF cardinality(assessment_ids) = 0 THEN
     RETURN;
   END IF;
+  -- Two writers of one assessment would each delete and re-insert its rows: the second one's
+  -- insert would collide with the first one's. Taking the assessments in one order serializes them.
+  PERFORM 1 FROM "Assessment" WHERE id = ANY (assessment_ids) ORDER BY id FOR UPDATE;
   DELETE FROM "AssessmentFieldTotal" WHERE "assessmentId" = ANY (assessment_ids);
   INSERT INTO "AssessmentFieldTotal" (
     "assessmentId", "fieldId", "appraisalPoints", "surveyPoints", "applicableMax", "rowsMax",
@@ -48,6 +51,9 @@ BEGIN
     UNION ALL
     SELECT c.id, leaf.field, c."maxPoints", c.method
       FROM "Criterion" c JOIN leaf ON c."parentId" = leaf.id
+  ), scored AS (
+    -- Only leaves are scored: a node that has since been given children no longer counts.
+    SELECT * FROM leaf WHERE NOT EXISTS (SELECT 1 FROM "Criterion" child WHERE child."parentId" = leaf.id)
   )
   SELECT s."assessmentId", leaf.field,
          coalesce(sum(s."appraisedPoints") FILTER (WHERE NOT s."notApplicable" AND leaf.method = 'appraisal'), 0),
@@ -59,7 +65,7 @@ BEGIN
          coalesce(sum(s."selfPoints") FILTER (WHERE NOT s."selfNotApplicable"), 0),
          count(*) FILTER (WHERE s."selfNotApplicable" OR s."selfPoints" IS NOT NULL)
     FROM "CriterionScore" s
-    JOIN leaf ON leaf.id = s."criterionId"
+    JOIN scored leaf ON leaf.id = s."criterionId"
    WHERE s."assessmentId" = ANY (assessment_ids)
    GROUP BY s."assessmentId", leaf.field;
 END $$;
@@ -87,25 +93,54 @@ CREATE TRIGGER "criterion_scores_updated" AFTER UPDATE ON "CriterionScore"
 CREATE TRIGGER "criterion_scores_deleted" AFTER DELETE ON "CriterionScore"
   REFERENCING OLD TABLE AS old_scores FOR EACH STATEMENT EXECUTE FUNCTION "criterion_scores_changed"();
 
--- A leaf's max, method or place in the tree changes the sums of every assessment using its set.
+-- TRUNCATE fires no row or statement DELETE trigger: the totals go with the scores. (DELETE, not
+-- TRUNCATE: one TRUNCATE statement may be emptying both tables at once.)
+CREATE FUNCTION "criterion_scores_truncated"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "AssessmentFieldTotal";
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "criterion_scores_truncated" AFTER TRUNCATE ON "CriterionScore"
+  FOR EACH STATEMENT EXECUTE FUNCTION "criterion_scores_truncated"();
+
+-- A leaf's max, method or place in the tree changes the sums of every assessment using its set,
+-- and so does a node gaining its first child (it stops being a leaf) or losing its last one.
 CREATE FUNCTION "criteria_changed"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "refresh_assessment_field_totals"(ARRAY(
-    SELECT a.id
-      FROM "Assessment" a JOIN "Period" p ON p.id = a."periodId"
-     WHERE p."criteriaSetId" IN (
-       SELECT n."criteriaSetId" FROM new_criteria n JOIN old_criteria o ON o.id = n.id
-        WHERE n."maxPoints" IS DISTINCT FROM o."maxPoints" OR n.method IS DISTINCT FROM o.method
-           OR n."parentId" IS DISTINCT FROM o."parentId" OR n."criteriaSetId" IS DISTINCT FROM o."criteriaSetId"
-       UNION
-       SELECT o."criteriaSetId" FROM new_criteria n JOIN old_criteria o ON o.id = n.id
-        WHERE n."criteriaSetId" IS DISTINCT FROM o."criteriaSetId")));
+  IF TG_OP = 'UPDATE' THEN
+    PERFORM "refresh_assessment_field_totals"(ARRAY(
+      SELECT a.id
+        FROM "Assessment" a JOIN "Period" p ON p.id = a."periodId"
+       WHERE p."criteriaSetId" IN (
+         SELECT n."criteriaSetId" FROM new_criteria n JOIN old_criteria o ON o.id = n.id
+          WHERE n."maxPoints" IS DISTINCT FROM o."maxPoints" OR n.method IS DISTINCT FROM o.method
+             OR n."parentId" IS DISTINCT FROM o."parentId" OR n."criteriaSetId" IS DISTINCT FROM o."criteriaSetId"
+         UNION
+         SELECT o."criteriaSetId" FROM new_criteria n JOIN old_criteria o ON o.id = n.id
+          WHERE n."criteriaSetId" IS DISTINCT FROM o."criteriaSetId")));
+  ELSIF TG_OP = 'INSERT' THEN
+    PERFORM "refresh_assessment_field_totals"(ARRAY(
+      SELECT a.id
+        FROM "Assessment" a JOIN "Period" p ON p.id = a."periodId"
+       WHERE p."criteriaSetId" IN (SELECT n."criteriaSetId" FROM new_criteria n WHERE n."parentId" IS NOT NULL)));
+  ELSE
+    PERFORM "refresh_assessment_field_totals"(ARRAY(
+      SELECT a.id
+        FROM "Assessment" a JOIN "Period" p ON p.id = a."periodId"
+       WHERE p."criteriaSetId" IN (SELECT o."criteriaSetId" FROM old_criteria o WHERE o."parentId" IS NOT NULL)));
+  END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER "criteria_updated" AFTER UPDATE ON "Criterion"
   REFERENCING OLD TABLE AS old_criteria NEW TABLE AS new_criteria FOR EACH STATEMENT EXECUTE FUNCTION "criteria_changed"();
+CREATE TRIGGER "criteria_inserted" AFTER INSERT ON "Criterion"
+  REFERENCING NEW TABLE AS new_criteria FOR EACH STATEMENT EXECUTE FUNCTION "criteria_changed"();
+CREATE TRIGGER "criteria_deleted" AFTER DELETE ON "Criterion"
+  REFERENCING OLD TABLE AS old_criteria FOR EACH STATEMENT EXECUTE FUNCTION "criteria_changed"();
 
 CREATE FUNCTION "period_criteria_set_changed"() RETURNS trigger
 LANGUAGE plpgsql AS $$

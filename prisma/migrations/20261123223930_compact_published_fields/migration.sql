@@ -8,7 +8,9 @@ ALTER TABLE "Publication" ADD COLUMN "fields" JSONB NOT NULL DEFAULT '[]';
 UPDATE "Publication" p
    SET "fields" = coalesce((
      SELECT jsonb_agg(jsonb_build_object('code', e.f->>'code', 'name', e.f->>'name', 'maxPoints', e.f->>'maxPoints') ORDER BY e.ord)
-       FROM (SELECT r."fields" FROM "PublishedResult" r WHERE r."publicationId" = p.id LIMIT 1) one,
+       FROM (SELECT r."fields" FROM "PublishedResult" r
+              WHERE r."publicationId" = p.id AND jsonb_typeof(r."fields"->0) = 'object'
+              ORDER BY r."unitId" LIMIT 1) one,
             jsonb_array_elements(one."fields") WITH ORDINALITY AS e(f, ord)), '[]');
 
 UPDATE "PublishedResult" r
