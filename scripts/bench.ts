@@ -190,6 +190,13 @@ async function main() {
       "machine slows both alike. The ratio is the median of the five runs' ratios. The first publication",
       "in a fresh process, with code and queries not yet compiled, is printed below it for reference.",
       "",
+      "The page figures come from the production build (`next build`, `next start`) on the same data.",
+      "The league table page is the 500-commune group's own page, served from the page cache as every",
+      "reader after the first gets it; it is compared with its own HTML copied into public/ as a static",
+      "file (the same bytes without rendering), each under autocannon with 50 connections for 10 s.",
+      "First-load JavaScript is what Debian's Chromium downloads for the page, gzipped. Lighthouse runs",
+      "its default mobile profile (simulated slow 4G, mid-range phone) in the same Chromium.",
+      "",
       "",
     ].join("\n");
     const existing = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n\nFigures from `npm run bench -- --record` on the project's reference machine (2 cores).\n\n";
