@@ -7,7 +7,7 @@ import { unitPageMessagesFor } from "@/lib/i18n/unit-page-messages";
 export const metadata: Metadata = { title: "404", robots: { index: false } };
 
 /**
- * An address that matches no route at all (the rewrites send every page address to a language, so
+ * An address that matches no route at all (proxy.ts sends every page address to a language, so
  * this is rare: a malformed path). No language is known here, so it speaks both.
  */
 export default function GlobalNotFound() {

@@ -24,7 +24,7 @@ export function generateStaticParams() {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The rewrites (next.config.ts) put the language in front of every path; any other first segment is an
+  // proxy.ts puts the language in front of every path; any other first segment is an
   // address nobody links to.
   if (!isLocale(await localeParam())) notFound();
   const locale = await getLocale();
