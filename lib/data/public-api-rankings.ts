@@ -10,6 +10,7 @@ export type PublishedRankingsTarget = {
   /** Snapshot rows of a publication are never rewritten: its id names the data exactly. */
   publicationId: string;
   publicationVersion: number;
+  publishedAt: Date;
   /** The publication's groups in their configured order. */
   groups: { id: string; code: string; name: string }[];
 };
@@ -24,6 +25,7 @@ export async function findPublishedRankingsTarget(periodCode: string): Promise<P
         select: {
           id: true,
           version: true,
+          publishedAt: true,
           groupStats: { select: { groupName: true, group: { select: { id: true, code: true, order: true } } } },
         },
       },
@@ -35,6 +37,7 @@ export async function findPublishedRankingsTarget(periodCode: string): Promise<P
     periodCode: period.code,
     publicationId: publication.id,
     publicationVersion: publication.version,
+    publishedAt: publication.publishedAt,
     groups: publication.groupStats
       .sort((a, b) => a.group.order - b.group.order || compareCodes(a.group.code, b.group.code))
       .map((stat) => ({ id: stat.group.id, code: stat.group.code, name: stat.groupName })),

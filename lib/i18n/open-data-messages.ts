@@ -4,10 +4,10 @@ import type { Locale } from "./locale";
 
 const vi = {
   metaTitle: "Dữ liệu mở và API",
-  metaDescription: "API chỉ đọc, công khai của Chỉ số CCHC: danh sách kỳ đánh giá, bảng xếp hạng (JSON, CSV) và kết quả từng đơn vị.",
+  metaDescription: "API chỉ đọc, công khai của Chỉ số CCHC: danh sách kỳ đánh giá, bảng xếp hạng (JSON, CSV, Excel) và kết quả từng đơn vị.",
   title: "Dữ liệu mở — API công khai",
   intro:
-    "Mọi kết quả Chỉ số CCHC đã công bố trên cổng này đều có thể tải về để phân tích, đối chiếu hay đưa vào ứng dụng khác: qua một API chỉ đọc, không cần đăng nhập, hoặc dưới dạng tệp CSV mở được bằng Excel.",
+    "Mọi kết quả Chỉ số CCHC đã công bố trên cổng này đều có thể tải về để phân tích, đối chiếu hay đưa vào ứng dụng khác: qua một API chỉ đọc, không cần đăng nhập, hoặc dưới dạng tệp CSV và tệp Excel (XLSX) mở được bằng bảng tính.",
   examplesAreIllustrative: "Số liệu trong các ví dụ dưới đây chỉ để minh họa hình dạng dữ liệu.",
   contents: "Trên trang này",
 
@@ -15,7 +15,7 @@ const vi = {
   overviewPoints: [
     "Chỉ có các kỳ đánh giá đã được phê duyệt và công bố. Kỳ chưa công bố được trả lời như một kỳ không tồn tại.",
     "Số liệu lấy từ bản công bố đã lưu. Khi một kỳ được đính chính, API trả bản công bố hiện hành.",
-    "Câu trả lời là JSON mã hóa UTF-8 (trừ tệp CSV). Phiên bản `v1` chỉ thay đổi bằng cách thêm trường mới: chương trình của bạn nên bỏ qua các trường không biết.",
+    "Câu trả lời là JSON mã hóa UTF-8 (trừ tệp CSV và XLSX). Phiên bản `v1` chỉ thay đổi bằng cách thêm trường mới: chương trình của bạn nên bỏ qua các trường không biết.",
     "Mã kỳ, mã khối và mã đơn vị là mã trong gói kết quả, ví dụ `tien-phuoc-2022`, `xa`, `tien-chau`. Hãy mã hóa URL (percent-encoding) nếu mã có ký tự đặc biệt.",
   ],
   baseUrl: (url: string) => `Địa chỉ gốc: \`${url}\``,
@@ -26,6 +26,7 @@ const vi = {
     periods: "Các kỳ đánh giá đã công bố và các khối của mỗi kỳ",
     rankings: "Bảng xếp hạng của một khối trong một kỳ (JSON)",
     rankingsCsv: "Cùng bảng xếp hạng dưới dạng tệp CSV",
+    rankingsXlsx: "Cùng bảng xếp hạng dưới dạng tệp Excel (XLSX)",
     unit: "Một đơn vị, quan hệ hợp nhất/chia tách và kết quả qua các kỳ",
   },
 
@@ -80,6 +81,16 @@ const vi = {
     "Tên tệp tải về: `par-index-<mã kỳ>-<mã khối>.csv`.",
   ],
 
+  xlsxHeading: "Bảng xếp hạng dạng Excel (XLSX)",
+  xlsxPoints: [
+    "Cùng bảng, cùng các cột, cùng tham số và cùng lỗi như bảng xếp hạng CSV, trong một tệp Excel (Office Open XML) mở được bằng Excel, LibreOffice Calc hoặc Google Trang tính.",
+    "Số được lưu dưới dạng số, đúng giá trị như JSON (tối đa 4 chữ số thập phân), và hiển thị từ 2 đến 4 chữ số thập phân với dấu thập phân theo cài đặt của máy người đọc: không phải chọn dấu phân cách như khi mở CSV. `rankChange` hiển thị kèm dấu (+2, -3) và để trống khi không so sánh được.",
+    "Một trang tính mang tên khối (rút gọn nếu dài quá 31 ký tự, giới hạn của Excel). Dòng tiêu đề là tên cột của CSV, được cố định khi cuộn và có bộ lọc; ghi chú ở tiêu đề các cột `field_<mã>_…` cho biết tên lĩnh vực.",
+    "Văn bản giữ nguyên như đã công bố: ô văn bản trong tệp XLSX không bao giờ được chạy như công thức, nên không thêm dấu `'` như CSV.",
+    "`ETag` của tệp là ETag yếu (`W/\"…\"`): hai lần tải cùng một bản công bố có cùng dữ liệu nhưng các byte có thể khác nhau, vì tệp nén ghi lại thời điểm tạo. `If-None-Match` vẫn được trả lời `304` như ở các địa chỉ khác.",
+    "Tên tệp tải về: `par-index-<mã kỳ>-<mã khối>.xlsx`.",
+  ],
+
   unitHeading: "Một đơn vị qua các kỳ",
   unitDescription:
     "Đơn vị, quan hệ hợp nhất hoặc chia tách của nó và kết quả trong mọi kỳ đã công bố, kỳ cũ trước. Đơn vị chưa có kết quả nào được công bố nhận lỗi 404 như một đơn vị không tồn tại.",
@@ -120,7 +131,7 @@ const vi = {
   cachingHeading: "Lưu đệm, ETag và CORS",
   cachingPoints: (cacheControl: string) => [
     `Câu trả lời thành công có \`Cache-Control: ${cacheControl}\`: trình duyệt giữ 1 phút, bộ nhớ đệm dùng chung (CDN, proxy) giữ 5 phút. Kết quả vừa công bố hoặc đính chính có thể mất vài phút mới đến mọi người dùng.`,
-    "Mỗi câu trả lời thành công có `ETag`. Gửi lại giá trị đó trong tiêu đề `If-None-Match`: khi dữ liệu chưa đổi, máy chủ trả `304 Not Modified` không có nội dung. Bảng xếp hạng đổi ETag khi kỳ được đính chính.",
+    "Mỗi câu trả lời thành công có `ETag`. Gửi lại giá trị đó trong tiêu đề `If-None-Match`: khi dữ liệu chưa đổi, máy chủ trả `304 Not Modified` không có nội dung. Bảng xếp hạng đổi ETag khi kỳ được đính chính. Tệp XLSX có ETag yếu (`W/\"…\"`), xem mục Excel.",
     "CORS mở cho mọi nguồn (`Access-Control-Allow-Origin: *`): trang web ở tên miền khác có thể gọi API bằng `fetch` ngay trong trình duyệt và đọc được `ETag`. Yêu cầu kiểm tra trước (`OPTIONS`) được trả lời 204. API không dùng cookie hay thông tin đăng nhập.",
   ],
 
@@ -152,10 +163,10 @@ export type OpenDataMessages = typeof vi;
 
 const en: OpenDataMessages = {
   metaTitle: "Open data and API",
-  metaDescription: "The PAR Index's public read-only API: published periods, league tables (JSON, CSV) and each unit's results.",
+  metaDescription: "The PAR Index's public read-only API: published periods, league tables (JSON, CSV, Excel) and each unit's results.",
   title: "Open data — public API",
   intro:
-    "Every PAR Index result published on this portal can be downloaded for analysis, checking or use in other applications: through a read-only API that needs no sign-in, or as CSV files that open in a spreadsheet.",
+    "Every PAR Index result published on this portal can be downloaded for analysis, checking or use in other applications: through a read-only API that needs no sign-in, or as CSV and Excel (XLSX) files that open in a spreadsheet.",
   examplesAreIllustrative: "Figures in the examples below only illustrate the shape of the data.",
   contents: "On this page",
 
@@ -163,7 +174,7 @@ const en: OpenDataMessages = {
   overviewPoints: [
     "Only periods that have been approved and published are visible. A period that is not published is answered as if it did not exist.",
     "Figures come from the stored publication. When a period is corrected, the API gives the current publication.",
-    "Answers are UTF-8 JSON (except the CSV files). Version `v1` only changes by adding fields: your program should ignore fields it does not know.",
+    "Answers are UTF-8 JSON (except the CSV and XLSX files). Version `v1` only changes by adding fields: your program should ignore fields it does not know.",
     "Period, group and unit codes are the codes of the results package, e.g. `tien-phuoc-2022`, `xa`, `tien-chau`. Percent-encode a code with special characters.",
   ],
   baseUrl: (url) => `Base address: \`${url}\``,
@@ -174,6 +185,7 @@ const en: OpenDataMessages = {
     periods: "The published periods and the groups of each",
     rankings: "One group's league table in one period (JSON)",
     rankingsCsv: "The same league table as a CSV file",
+    rankingsXlsx: "The same league table as an Excel (XLSX) file",
     unit: "One unit, its merges or splits, and its results over the periods",
   },
 
@@ -228,6 +240,16 @@ const en: OpenDataMessages = {
     "Download file name: `par-index-<period code>-<group code>.csv`.",
   ],
 
+  xlsxHeading: "League table as Excel (XLSX)",
+  xlsxPoints: [
+    "The same table, columns, parameters and errors as the CSV league table, in an Excel (Office Open XML) file that opens in Excel, LibreOffice Calc or Google Sheets.",
+    "Numbers are stored as numbers, with the JSON's exact values (at most 4 decimals), and shown with 2 to 4 decimals in the reader's own decimal separator: no separator to choose as when opening a CSV. `rankChange` is shown with its sign (+2, -3) and left empty when not comparable.",
+    "One sheet, named after the group (shortened beyond Excel's limit of 31 characters). The header row holds the CSV's column names, stays in view when scrolling and has filters; a note on the headers of the `field_<code>_…` columns gives the field's name.",
+    "Text stays exactly as published: a text cell in an XLSX file is never run as a formula, so no `'` is added as in the CSV.",
+    "The file's `ETag` is weak (`W/\"…\"`): two downloads of one publication hold the same data but may differ in bytes, because the zip records when it was written. `If-None-Match` is still answered `304` as on the other addresses.",
+    "Download file name: `par-index-<period code>-<group code>.xlsx`.",
+  ],
+
   unitHeading: "One unit over the periods",
   unitDescription:
     "The unit, its merges or splits, and its results in every published period, oldest first. A unit without any published result answers 404, like a unit that does not exist.",
@@ -268,7 +290,7 @@ const en: OpenDataMessages = {
   cachingHeading: "Caching, ETag and CORS",
   cachingPoints: (cacheControl) => [
     `Successful answers carry \`Cache-Control: ${cacheControl}\`: browsers keep them for a minute, shared caches (CDNs, proxies) for five. A new publication or correction may take a few minutes to reach every reader.`,
-    "Every successful answer has an `ETag`. Send it back in `If-None-Match`: while the data is unchanged, the server answers `304 Not Modified` without a body. A league table's ETag changes when the period is corrected.",
+    "Every successful answer has an `ETag`. Send it back in `If-None-Match`: while the data is unchanged, the server answers `304 Not Modified` without a body. A league table's ETag changes when the period is corrected. XLSX files have a weak ETag (`W/\"…\"`), see the Excel section.",
     "CORS is open to every origin (`Access-Control-Allow-Origin: *`): a page on another site can call the API with `fetch` in the browser and read the `ETag`. Preflight requests (`OPTIONS`) are answered 204. The API uses no cookies or credentials.",
   ],
 

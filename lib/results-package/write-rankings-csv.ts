@@ -28,13 +28,21 @@ export function fieldColumns(fieldCode: string): [points: string, maxPoints: str
   return [`field_${fieldCode}_points`, `field_${fieldCode}_maxPoints`];
 }
 
-export function writeRankingsCsv(rankings: RankingsJson): string {
-  // Every unit of a period shares one criteria set, so rows list the same fields; a union in
-  // first-seen order still keeps every value under its own column should one row lack a field.
-  const fieldCodes: string[] = [];
+/**
+ * The fields that get columns, in order. Every unit of a period shares one criteria set, so rows
+ * list the same fields; a union in first-seen order still keeps every value under its own column
+ * should one row lack a field.
+ */
+export function rankingsFields(rankings: RankingsJson): { code: string; name: string }[] {
+  const fields = new Map<string, { code: string; name: string }>();
   for (const row of rankings.rows) {
-    for (const field of row.fields) if (!fieldCodes.includes(field.code)) fieldCodes.push(field.code);
+    for (const field of row.fields) if (!fields.has(field.code)) fields.set(field.code, { code: field.code, name: field.name });
   }
+  return [...fields.values()];
+}
+
+export function writeRankingsCsv(rankings: RankingsJson): string {
+  const fieldCodes = rankingsFields(rankings).map((field) => field.code);
   const header = [...RANKINGS_CSV_COLUMNS, ...fieldCodes.flatMap(fieldColumns)];
   const lines = [header.map(csvField).join(",")];
   for (const row of rankings.rows) {

@@ -24,7 +24,7 @@ import {
 
 type CellInput = string | number | null;
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
 
 /** The package as an .xlsx file. */
 export async function writeResultsPackageXlsx(pkg: NormalizedPackage): Promise<Buffer> {
@@ -119,7 +119,7 @@ function addTableSheet(
   rows.forEach((values, i) => {
     const row = sheet.getRow(i + 2);
     values.forEach((value, j) => {
-      if (value !== null) row.getCell(j + 1).value = cellValue(value);
+      if (value !== null) row.getCell(j + 1).value = xlsxCellValue(value);
     });
   });
 }
@@ -130,7 +130,7 @@ function addTableSheet(
  * "_x005F_xHHHH_" so that it is not decoded. Without this a reason holding either would not
  * survive an export and re-import unchanged.
  */
-function cellValue(value: string | number): string | number {
+export function xlsxCellValue(value: string | number): string | number {
   if (typeof value === "number") return value;
   return value
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
@@ -167,7 +167,7 @@ function addPeriodSheet(workbook: ExcelJS.Workbook, pkg: NormalizedPackage | nul
     // Everything but the year is text; the date too, so no locale can show it as 12/01 or 01/12.
     if (key.kind !== "integer") valueCell.numFmt = TEXT_FORMAT;
     const value = values[key.key];
-    if (value !== undefined && value !== null) valueCell.value = cellValue(value);
+    if (value !== undefined && value !== null) valueCell.value = xlsxCellValue(value);
   });
 }
 

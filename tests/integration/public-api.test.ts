@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseResultsPackage } from "@/lib/results-package/parse-results-package";
 import { importResultsPackage } from "@/lib/services/import-results-package";
@@ -11,6 +12,7 @@ import { withTestDatabase } from "@/tests/support/test-database";
 import { GET as getPeriods, OPTIONS as optionsPeriods } from "@/app/api/v1/periods/route";
 import { GET as getRankings } from "@/app/api/v1/periods/[period]/rankings/route";
 import { GET as getRankingsCsv } from "@/app/api/v1/periods/[period]/rankings.csv/route";
+import { GET as getRankingsXlsx, OPTIONS as optionsRankingsXlsx } from "@/app/api/v1/periods/[period]/rankings.xlsx/route";
 import { GET as getUnit } from "@/app/api/v1/units/[unit]/route";
 import { GET as getUnknownRoute } from "@/app/api/v1/[...path]/route";
 
@@ -107,6 +109,26 @@ function rankingsCsv(period: string, query = "", headers: Record<string, string>
   return getRankingsCsv(request(`/api/v1/periods/${encodeURIComponent(period)}/rankings.csv${query}`, headers), {
     params: Promise.resolve({ period }),
   });
+}
+
+function rankingsXlsx(period: string, query = "", headers: Record<string, string> = {}) {
+  return getRankingsXlsx(request(`/api/v1/periods/${encodeURIComponent(period)}/rankings.xlsx${query}`, headers), {
+    params: Promise.resolve({ period }),
+  });
+}
+
+/** The workbook's only sheet, as a spreadsheet program would read it. */
+async function sheetOf(response: Response) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  expect(workbook.worksheets).toHaveLength(1);
+  return workbook.worksheets[0]!;
+}
+
+function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
+  const values = sheet.getRow(row).values as unknown[];
+  // exceljs counts columns from 1 and leaves empty cells as holes; the CSV leaves them empty.
+  return Array.from({ length: sheet.columnCount }, (_, position) => values[position + 1] ?? null);
 }
 
 function unit(code: string, headers: Record<string, string> = {}) {
@@ -306,6 +328,94 @@ describe("GET /api/v1/periods/{period}/rankings.csv", () => {
     expect(lines.find((line) => line.includes(",a,"))).toBe("api-2023,xa,4,-3,a,UBND xã Tiên Châu,70,100,70,Khá,40,60,30,40");
     const rounded = (await (await rankingsCsv("lam-tron-2022")).text()).split("\r\n")[1];
     expect(rounded).toBe("lam-tron-2022,xa,1,,r,UBND xã Rạng Đông,68.0002,80,85.0003,Tốt,40,60,28.0002,40");
+  });
+});
+
+describe("GET /api/v1/periods/{period}/rankings.xlsx", () => {
+  it("gives the CSV's table as a workbook: header, Vietnamese names, numbers stored as numbers", async () => {
+    const response = await rankingsXlsx("api-2022", "?group=xa");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="par-index-api-2022-xa.xlsx"; filename*=UTF-8''par-index-api-2022-xa.xlsx`,
+    );
+    const sheet = await sheetOf(response);
+    expect(sheet.name).toBe("Khối xã");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // text() drops the BOM, as a spreadsheet does.
+    const csvLines = (await (await rankingsCsv("api-2022", "?group=xa")).text()).split("\r\n");
+    expect(rowValues(sheet, 1)).toEqual(csvLines[0]!.split(","));
+    expect(rowValues(sheet, 1)).toEqual([
+      "period", "group", "rank", "rankChange", "unit", "unitName", "total", "applicableMax", "index", "band",
+      "field_1_points", "field_1_maxPoints", "field_2_points", "field_2_maxPoints",
+    ]);
+    expect(sheet.getCell("K1").note).toBe("1. Công tác chỉ đạo, điều hành");
+
+    expect(rowValues(sheet, 2)).toEqual(["api-2022", "xa", 1, null, "a", "UBND xã Tiên Châu", 93.5, 100, 93.5, "Xuất sắc", 58.5, 60, 35, 40]);
+    expect(rowValues(sheet, 4)).toEqual(["api-2022", "xa", 3, null, "c", "UBND xã Tiên Cảnh, huyện Tiên Phước", 80, 100, 80, "Tốt", 50, 60, 30, 40]);
+    expect(rowValues(sheet, 6)).toEqual(["api-2022", "xa", 5, null, "e", "UBND xã Tiên Sơn", 50, 70, 71.4286, "Khá", 20, 60, 30, 40]);
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.getCell("I6").numFmt).toBe("0.00##");
+    expect(sheet.getCell("C6").numFmt).toBe("0");
+    // Wide enough for the longest name, and no column is a sliver.
+    expect(sheet.getColumn(6).width).toBeGreaterThanOrEqual("UBND xã Tiên Cảnh, huyện Tiên Phước".length);
+    for (let column = 1; column <= sheet.columnCount; column++) expect(sheet.getColumn(column).width).toBeGreaterThanOrEqual(8);
+  });
+
+  it("writes negative rank changes and half-up numbers as the JSON has them, and names the sheet after the group", async () => {
+    const sheet = await sheetOf(await rankingsXlsx("api-2023"));
+    const a = Array.from({ length: sheet.rowCount - 1 }, (_, position) => rowValues(sheet, position + 2)).find((row) => row[4] === "a");
+    expect(a).toEqual(["api-2023", "xa", 4, -3, "a", "UBND xã Tiên Châu", 70, 100, 70, "Khá", 40, 60, 30, 40]);
+    expect(sheet.getCell("D2").numFmt).toBe("+0;-0;0");
+    const rounded = await sheetOf(await rankingsXlsx("lam-tron-2022"));
+    expect(rowValues(rounded, 2)).toEqual(["lam-tron-2022", "xa", 1, null, "r", "UBND xã Rạng Đông", 68.0002, 80, 85.0003, "Tốt", 40, 60, 28.0002, 40]);
+    expect((await sheetOf(await rankingsXlsx("hai-khoi-2023", "?group=phuong"))).name).toBe("Khối phường");
+  });
+
+  it("answers the JSON errors of the other rankings: 404 for a draft or unknown period or group, 400 for bad parameters", async () => {
+    for (const [period, query, status, code] of [
+      ["api-2024", "?group=xa", 404, "period_not_found"],
+      ["khong-co-2024", "?group=xa", 404, "period_not_found"],
+      ["hai-khoi-2023", "?group=huyen", 404, "group_not_found"],
+      ["hai-khoi-2023", "", 400, "group_required"],
+      ["hai-khoi-2023", "?group=xa&group=phuong", 400, "invalid_parameter"],
+      ["hai-khoi-2023", "?group=%20xa", 400, "invalid_parameter"],
+    ] as const) {
+      const response = await rankingsXlsx(period, query);
+      expect(response.status, `${period}${query}`).toBe(status);
+      expect((await errorOf(response)).code).toBe(code);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    }
+    const english = await rankingsXlsx("khong-co", "?lang=en");
+    expect((await errorOf(english)).message).toBe('No published period has the code "khong-co".');
+  });
+
+  it("is cached and revalidated like the CSV, with a weak validator of its own", async () => {
+    const first = await rankingsXlsx("api-2022", "?group=xa");
+    expect(first.headers.get("access-control-allow-origin")).toBe("*");
+    expect(first.headers.get("access-control-expose-headers")).toContain("Content-Disposition");
+    expect(first.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=300, stale-while-revalidate=600");
+    // Two writes of one publication differ in the zip's timestamps, not in the data.
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+    expect(etag).not.toBe(`W/${(await rankingsCsv("api-2022", "?group=xa")).headers.get("etag")}`);
+    expect((await rankingsXlsx("api-2022", "?group=phuong")).status).toBe(404);
+    expect((await rankingsXlsx("api-2022", "?group=xa")).headers.get("etag")).toBe(etag);
+
+    for (const validator of [etag, etag.slice(2), `"other", ${etag}`]) {
+      const again = await rankingsXlsx("api-2022", "?group=xa", { "if-none-match": validator });
+      expect(again.status, validator).toBe(304);
+      expect(again.headers.get("etag")).toBe(etag);
+      expect(again.headers.get("cache-control")).toContain("public");
+      expect(again.headers.get("access-control-allow-origin")).toBe("*");
+      expect((await again.arrayBuffer()).byteLength).toBe(0);
+    }
+    expect((await rankingsXlsx("api-2022", "?group=xa", { "if-none-match": '"other"' })).status).toBe(200);
+
+    const preflight = optionsRankingsXlsx();
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, HEAD, OPTIONS");
   });
 });
 

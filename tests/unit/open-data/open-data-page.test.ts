@@ -50,6 +50,8 @@ describe("the /open-data page", () => {
   it("shows examples that are what the API sends, with this site's address", async () => {
     const html = decode(await render("vi"));
     expect(html).toContain('curl -s "https://chiso.example.vn/api/v1/periods"');
+    expect(html).toContain('curl -sOJ "https://chiso.example.vn/api/v1/periods/tien-phuoc-2022/rankings.xlsx?group=xa"');
+    expect(html).toContain('<a href="#xlsx"');
     const rankings = readableJson(exampleRankings);
     expect(html).toContain(rankings);
     expect(JSON.parse(rankings)).toEqual(exampleRankings);
@@ -62,10 +64,11 @@ describe("the /open-data page", () => {
     expect(html).toContain("public, max-age=60, s-maxage=300, stale-while-revalidate=600");
   });
 
-  it("links each published group's JSON and CSV, with names a screen reader can tell apart", async () => {
+  it("links each published group's JSON, CSV and XLSX, with names a screen reader can tell apart", async () => {
     const html = decode(await render("en"));
     expect(html).toContain('<h1 class="text-2xl font-bold text-slate-900 sm:text-3xl">Open data — public API</h1>');
     expect(html).toContain('href="/api/v1/periods/son-la-2024/rankings.csv?group=huyen" aria-label="League table of Khối huyện, Chỉ số CCHC năm 2024 — tỉnh Sơn La, as CSV"');
+    expect(html).toContain('href="/api/v1/periods/son-la-2024/rankings.xlsx?group=huyen" aria-label="League table of Khối huyện, Chỉ số CCHC năm 2024 — tỉnh Sơn La, as XLSX"');
     expect(html).toContain('href="/open-data/results-package/template.xlsx"');
   });
 });

@@ -101,6 +101,10 @@ export default async function PeriodPage({ params }: Props) {
                     {t.downloadCsv}
                     <span className="sr-only"> — {table.groupName}</span>
                   </a>
+                  <a href={`${base}.xlsx?group=${group}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
+                    {t.downloadXlsx}
+                    <span className="sr-only"> — {table.groupName}</span>
+                  </a>
                   <a href={`${base}?group=${group}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
                     {t.downloadJson}
                     <span className="sr-only"> — {table.groupName}</span>

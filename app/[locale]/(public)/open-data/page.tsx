@@ -121,6 +121,7 @@ export default async function OpenDataPage() {
     ["periods", t.periodsHeading],
     ["rankings", t.rankingsHeading],
     ["csv", t.csvHeading],
+    ["xlsx", t.xlsxHeading],
     ["unit", t.unitHeading],
     ["numbers", t.numbersHeading],
     ["errors", t.errorsHeading],
@@ -169,6 +170,7 @@ export default async function OpenDataPage() {
                   ["#periods", "GET /api/v1/periods", t.endpointSummaries.periods],
                   ["#rankings", "GET /api/v1/periods/{period}/rankings?group={group}", t.endpointSummaries.rankings],
                   ["#csv", "GET /api/v1/periods/{period}/rankings.csv?group={group}", t.endpointSummaries.rankingsCsv],
+                  ["#xlsx", "GET /api/v1/periods/{period}/rankings.xlsx?group={group}", t.endpointSummaries.rankingsXlsx],
                   ["#unit", "GET /api/v1/units/{unit}", t.endpointSummaries.unit],
                 ] as const
               ).map(([anchor, request, summary]) => (
@@ -215,6 +217,10 @@ export default async function OpenDataPage() {
                           ·{" "}
                           <a href={`${base}/rankings.csv${query}`} aria-label={t.tryRankingsLabel(group.name, period.name, "CSV")} className={linkClass}>
                             CSV
+                          </a>{" "}
+                          ·{" "}
+                          <a href={`${base}/rankings.xlsx${query}`} aria-label={t.tryRankingsLabel(group.name, period.name, "XLSX")} className={linkClass}>
+                            XLSX
                           </a>
                         </li>
                       );
@@ -287,6 +293,21 @@ export default async function OpenDataPage() {
           code={`curl -sOJ "${api}/periods/${EXAMPLE_PERIOD}/rankings.csv?group=${EXAMPLE_GROUP}"`}
         />
         <CodeBlock id="csv-response" label={t.csvExample} code={exampleRankingsCsv} />
+      </section>
+
+      <section id="xlsx" aria-labelledby="xlsx-heading" className={sectionClass}>
+        <h2 id="xlsx-heading" className={headingClass}>{t.xlsxHeading}</h2>
+        <Endpoint path="/api/v1/periods/{period}/rankings.xlsx?group={group}" />
+        <ul className={listClass}>
+          {t.xlsxPoints.map((point) => (
+            <li key={point}><Rich text={point} /></li>
+          ))}
+        </ul>
+        <CodeBlock
+          id="xlsx-request"
+          label={t.requestExample}
+          code={`curl -sOJ "${api}/periods/${EXAMPLE_PERIOD}/rankings.xlsx?group=${EXAMPLE_GROUP}"`}
+        />
       </section>
 
       <section id="unit" aria-labelledby="unit-heading" className={sectionClass}>

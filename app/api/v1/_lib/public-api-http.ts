@@ -86,7 +86,7 @@ export function notModifiedResponse(etag: string): Response {
   return new Response(null, { status: 304, headers: { ...CORS_HEADERS, etag, "cache-control": PUBLIC_CACHE_CONTROL } });
 }
 
-function okResponse(body: string, etag: string, headers: Record<string, string>): Response {
+function okResponse(body: string | Uint8Array<ArrayBuffer>, etag: string, headers: Record<string, string>): Response {
   return new Response(body, {
     status: 200,
     headers: { ...CORS_HEADERS, ...headers, etag, "cache-control": PUBLIC_CACHE_CONTROL, "x-content-type-options": "nosniff" },
@@ -104,11 +104,21 @@ export function jsonResponse(context: ApiContext, body: unknown, etag?: string):
   return okResponse(text, tag, { "content-type": "application/json; charset=utf-8" });
 }
 
-/** A CSV download named `filename`; non-ASCII names travel in `filename*` (RFC 6266). */
+/** A CSV download named `filename`. */
 export function csvResponse(body: string, etag: string, filename: string): Response {
+  return attachmentResponse(body, etag, filename, "text/csv; charset=utf-8");
+}
+
+/** An Excel workbook download named `filename`. */
+export function xlsxResponse(body: Uint8Array<ArrayBuffer>, etag: string, filename: string): Response {
+  return attachmentResponse(body, etag, filename, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+/** A file to save rather than show; non-ASCII names travel in `filename*` (RFC 6266). */
+function attachmentResponse(body: string | Uint8Array<ArrayBuffer>, etag: string, filename: string, contentType: string): Response {
   const fallback = filename.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9._-]+/g, "_");
   return okResponse(body, etag, {
-    "content-type": "text/csv; charset=utf-8",
+    "content-type": contentType,
     "content-disposition": `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(filename)}`,
   });
 }

@@ -9,14 +9,18 @@ import { apiError, etagOf, matchesIfNoneMatch, notModifiedResponse, type ApiCont
  */
 const RANKINGS_REPRESENTATION_REVISION = "1";
 
-export type RankingsOutcome = { response: Response } | { rankings: RankingsJson; etag: string };
+export type RankingsRepresentation = "json" | "csv" | "xlsx";
+
+export type RankingsOutcome =
+  | { response: Response }
+  | { rankings: RankingsJson; etag: string; groupName: string; publishedAt: Date };
 
 /**
- * The part the JSON and CSV rankings share: parameters, the published period, the group, and the
- * conditional request. A publication's snapshot rows never change, so its id is the validator and
- * a revalidation is answered 304 before a single row is read.
+ * The part the JSON, CSV and XLSX rankings share: parameters, the published period, the group, and
+ * the conditional request. A publication's snapshot rows never change, so its id is the validator
+ * and a revalidation is answered 304 before a single row is read.
  */
-export async function resolveRankings(context: ApiContext, periodParameter: string, representation: "json" | "csv"): Promise<RankingsOutcome> {
+export async function resolveRankings(context: ApiContext, periodParameter: string, representation: RankingsRepresentation): Promise<RankingsOutcome> {
   const parsed = rankingsRequestSchema.safeParse({ period: periodParameter, group: context.url.searchParams.getAll("group") });
   if (!parsed.success) {
     const { parameter, problem } = firstParameterError(parsed.error);
@@ -42,9 +46,12 @@ export async function resolveRankings(context: ApiContext, periodParameter: stri
   }
   if (!group) throw new Error(`Published period ${target.periodCode} has no group`);
 
-  const etag = etagOf("rankings", RANKINGS_REPRESENTATION_REVISION, representation, target.publicationId, group.code);
+  // A workbook is a zip whose entries carry the time they were written, so two downloads of one
+  // publication hold the same data in different bytes: a weak validator says exactly that.
+  const tag = etagOf("rankings", RANKINGS_REPRESENTATION_REVISION, representation, target.publicationId, group.code);
+  const etag = representation === "xlsx" ? `W/${tag}` : tag;
   if (matchesIfNoneMatch(context.request, etag)) return { response: notModifiedResponse(etag) };
 
   const rows = await loadPublishedRankingRows(target.publicationId, group.id);
-  return { rankings: toRankingsJson(target.periodCode, group.code, rows), etag };
+  return { rankings: toRankingsJson(target.periodCode, group.code, rows), etag, groupName: group.name, publishedAt: target.publishedAt };
 }

@@ -82,6 +82,9 @@ export default async function GroupPage({ params }: Props) {
           <a href={`${base}.csv?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
             {t.downloadCsv}
           </a>
+          <a href={`${base}.xlsx?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
+            {t.downloadXlsx}
+          </a>
           <a href={`${base}?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
             {t.downloadJson}
           </a>
