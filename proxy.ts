@@ -14,7 +14,10 @@ export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
   url.pathname = `/${isLocale(chosen) ? chosen : DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`;
   // The server caches /vi/x and /en/x apart. A shared cache in front of the portal must key on the
-  // `locale` cookie too (README, "Caching"), or be given the /en/ addresses.
+  // `locale` cookie too (README, "Caching"), or be given the /en/ addresses. (Rewrites in
+  // next.config.ts would spare this function on each request, but with them, conditional on the
+  // cookie or not, the client router of Next 16.4 sometimes keeps the old page when only the query
+  // changes: the SIPAS sort and the unit page's period links.)
   return NextResponse.rewrite(url);
 }
 
