@@ -22,6 +22,7 @@ import { ResultsPackageConflictError } from "@/lib/data/store-results-package";
 import { loadResultsPackage } from "@/lib/data/load-results-package";
 import { disconnectPrisma } from "@/lib/data/prisma";
 import { COMMAND_LINE } from "@/lib/auth/actor";
+import { refreshPortalPages } from "./db/portal-address";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
 
 quietKnownWarnings();
@@ -83,6 +84,13 @@ async function importCommand(file: string | undefined, flags: { replace: boolean
         (outcome.publishedVersion ? ` — đã công bố / published (v${outcome.publishedVersion})` : "") +
         "\n",
     );
+    if (outcome.publishedVersion || outcome.replaced) {
+      const refreshed = await refreshPortalPages();
+      if (refreshed === "refreshed") process.stderr.write("✔ Cổng đã làm mới các trang công khai. / The portal refreshed its public pages.\n");
+      if (refreshed === "unreachable") {
+        process.stderr.write("! Không liên lạc được với cổng đang chạy: các trang sẽ tự làm mới trong 5 phút. / Could not reach the running portal: its pages refresh within 5 minutes.\n");
+      }
+    }
   } catch (error) {
     if (error instanceof ResultsPackageConflictError) {
       throw new CliFailure(["Không có gì được nhập. / Nothing was imported.", ...error.issues.map((issue) => `${issue.path}: ${issue.vi} / ${issue.en}`)]);

@@ -15,6 +15,7 @@ import { clearPageCache } from "./clear-page-cache";
 quietKnownWarnings();
 
 const port = process.env.E2E_PORT ?? "3100";
+const E2E_REVALIDATE_TOKEN = "e2e-page-refresh-token";
 let server: TestDatabaseServer | null = null;
 let databaseName: string | null = null;
 let web: ChildProcess | null = null;
@@ -44,7 +45,8 @@ async function main() {
   web = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "--port", port], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    // A fixed page-refresh token, so the e2e tests can act as a command-line publication.
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", PAR_REVALIDATE_TOKEN: E2E_REVALIDATE_TOKEN },
   });
   web.once("exit", (code) => {
     void cleanup().finally(() => process.exit(code ?? 1));

@@ -17,6 +17,7 @@ import { openDatabase, type OpenDatabase } from "./db/open-database";
 import { applyMigrations, migrationState } from "./db/migrations";
 import { UserFacingError } from "./db/user-facing-error";
 import { releaseAppLock, takeAppLock } from "./db/app-lock";
+import { newRevalidateToken, removePortalAddress, writePortalAddress } from "./db/portal-address";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
@@ -84,6 +85,7 @@ function shutdown(): Promise<void> {
       say("▸ Stopping the database…");
       await database.stop();
     }
+    removePortalAddress(process.pid);
     releaseAppLock();
   })();
   return stopping;
@@ -141,10 +143,17 @@ async function main(): Promise<void> {
 
   const args = mode === "dev" ? ["dev", "--port", String(port)] : ["start", "--port", String(port)];
   if (mode !== "dev") clearPageCache();
+  const revalidateToken = newRevalidateToken();
   server = spawn(process.execPath, [NEXT_BIN, ...args], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      PAR_REVALIDATE_TOKEN: revalidateToken,
+    },
   });
   server.once("exit", (code, signal) => {
     if (stopping) return;
@@ -154,6 +163,7 @@ async function main(): Promise<void> {
 
   const url = `http://localhost:${port}`;
   if (!(await waitUntilReady(url))) return;
+  writePortalAddress({ pid: process.pid, url, token: revalidateToken });
   say("");
   say(`  PAR Index portal: ${url}`);
   say(`  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
