@@ -146,3 +146,18 @@ test.describe("period page", () => {
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
   });
 });
+
+test.describe("group page", () => {
+  for (const locale of ["vi", "en"] as const) {
+    test(`shows one group's table and has no WCAG A/AA violations (${locale})`, async ({ page, context }) => {
+      // Cookies are not tied to a port: this is the language button's cookie for the test server.
+      if (locale === "en") await context.addCookies([{ name: "locale", value: "en", url: "http://localhost" }]);
+      await page.goto("/son-la-so-2024/so");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/sở, ban, ngành|departments/i);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.getByRole("table").first().locator("tbody tr")).toHaveCount(18);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+    });
+  }
+});
