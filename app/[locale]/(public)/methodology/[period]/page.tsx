@@ -9,6 +9,7 @@ import { methodologyMessagesFor, type MethodologyMessages } from "@/lib/i18n/met
 import { formatDate } from "@/lib/i18n/format-date";
 import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import { MethodologyCriteriaTree } from "@/components/methodology-criteria-tree";
+import { PeriodBreadcrumb } from "@/components/period-breadcrumb";
 
 /**
  * Rendered on its first request and then served from the cache: published figures change only
@@ -57,23 +58,7 @@ export default async function MethodologyPage({ params }: Props) {
 
   return (
     <div className="space-y-8">
-      <nav aria-label={t.breadcrumb} className="text-sm">
-        <ol className="flex flex-wrap gap-x-2 text-slate-700">
-          <li>
-            <Link href="/" className="inline-block py-1 text-brand-800 underline underline-offset-2">
-              {t.home}
-            </Link>
-          </li>
-          <li aria-hidden="true" className="py-1">
-            ›
-          </li>
-          <li>
-            <Link href={`/${periodPath}`} lang={dataLang} className="inline-block py-1 text-brand-800 underline underline-offset-2">
-              {methodology.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <PeriodBreadcrumb label={t.breadcrumb} homeLabel={t.home} periodCode={methodology.code} periodName={methodology.name} nameLang={dataLang} />
 
       <header className="space-y-2">
         <h1 className="text-2xl font-bold text-balance sm:text-3xl">{t.title}</h1>

@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/i18n/format-date";
 import { formatDecimal } from "@/lib/i18n/format-decimal";
 import { SipasIndexChart } from "@/components/sipas-index-chart";
 import { SipasResultsTable, type SipasTableRow } from "@/components/sipas-results-table";
+import { PeriodBreadcrumb } from "@/components/period-breadcrumb";
 
 export const dynamic = "force-dynamic";
 
@@ -43,23 +44,7 @@ export default async function SipasPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <nav aria-label={t.breadcrumb} className="text-sm">
-        <ol className="flex flex-wrap gap-x-2 text-slate-700">
-          <li>
-            <Link href="/" className="inline-block py-1 text-brand-800 underline underline-offset-2">
-              {t.home}
-            </Link>
-          </li>
-          <li aria-hidden="true" className="py-1">
-            ›
-          </li>
-          <li>
-            <Link href={`/${periodPath}`} lang={dataLang} className="inline-block py-1 text-brand-800 underline underline-offset-2">
-              {sipas.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <PeriodBreadcrumb label={t.breadcrumb} homeLabel={t.home} periodCode={sipas.code} periodName={sipas.name} nameLang={dataLang} />
 
       <header className="space-y-2">
         <h1 className="text-2xl font-bold text-balance sm:text-3xl">{t.title}</h1>
