@@ -1,6 +1,7 @@
 import type { LeagueTable } from "@/lib/domain/league-table";
 import { expandPublishedFieldScores, parsePublishedFieldHeadings } from "@/lib/domain/published-field-scores-schema";
-import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
+import { displayIndex } from "@/lib/scoring/compute-unit-score";
+import { bandLevel } from "@/lib/ranking/assign-band";
 import { getPrisma } from "./prisma";
 import {
   periodHeaderSelect,
@@ -57,7 +58,7 @@ export async function getPublishedLeagueTables(periodCode: string, options: { gr
   const publication = period?.currentPublication;
   if (!period || !publication) return null;
 
-  const bandLevels = new Map(period.bands.map((band, level) => [band.label, level]));
+  const bandLabels = period.bands.map((band) => band.label);
   // The fields as the publication lists them, in the criteria tree's order: the table's columns.
   const fieldColumns = parsePublishedFieldHeadings(publication.fields);
   const tables = publication.groupStats
@@ -84,9 +85,9 @@ export async function getPublishedLeagueTables(periodCode: string, options: { gr
           total: row.total.toString(),
           applicableMax: row.applicableMax.toString(),
           index: row.index.toString(),
-          indexDisplay: indexValue(exactIndex(row.total.toString(), row.applicableMax.toString()), 2).toFixed(2),
+          indexDisplay: displayIndex(row.total.toString(), row.applicableMax.toString()),
           band: row.band,
-          bandLevel: row.band === null ? null : (bandLevels.get(row.band) ?? null),
+          bandLevel: bandLevel(row.band, bandLabels),
           fields: row.fields,
         })),
       };

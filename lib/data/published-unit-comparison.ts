@@ -9,7 +9,8 @@ import {
 import { compareCodes } from "@/lib/domain/compare-codes";
 import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
 import { expandPublishedFieldScores, parsePublishedFieldHeadings } from "@/lib/domain/published-field-scores-schema";
-import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
+import { displayIndex } from "@/lib/scoring/compute-unit-score";
+import { bandLevel } from "@/lib/ranking/assign-band";
 
 /** A unit that can be picked for comparison in the period. */
 export type ComparisonUnitOption = { code: string; name: string; groupCode: string };
@@ -108,7 +109,6 @@ export async function getPublishedComparison(periodCode: string, unitCodes: read
   const rows = wanted.map((code): ComparisonRow => {
     const record = records.find((candidate) => candidate.unitCode === code)!;
     const stat = statByGroupId.get(record.groupId)!;
-    const level = record.band === null ? -1 : bandLabels.indexOf(record.band);
     return {
       unitCode: record.unitCode,
       unitName: record.unitName,
@@ -117,11 +117,11 @@ export async function getPublishedComparison(periodCode: string, unitCodes: read
       groupSize: stat.unitCount,
       total: record.total.toFixed(),
       applicableMax: record.applicableMax.toFixed(),
-      indexDisplay: indexValue(exactIndex(record.total.toString(), record.applicableMax.toString()), 2).toFixed(2),
+      indexDisplay: displayIndex(record.total.toString(), record.applicableMax.toString()),
       rank: record.rank,
       rankChange: record.rankChange,
       band: record.band,
-      bandLevel: level === -1 ? null : level,
+      bandLevel: bandLevel(record.band, bandLabels),
       fields: expandPublishedFieldScores(headings, record.fields, record.unitCode),
     };
   });

@@ -12,7 +12,8 @@ import { compareCodes } from "@/lib/domain/compare-codes";
 import { historyComparabilityBreaks, type ComparabilityBreak } from "@/lib/domain/history-comparability";
 import type { PublishedFieldScore } from "@/lib/domain/published-field-score";
 import { expandPublishedFieldScores, parsePublishedFieldHeadings } from "@/lib/domain/published-field-scores-schema";
-import { exactIndex, indexValue } from "@/lib/scoring/compute-unit-score";
+import { displayIndex } from "@/lib/scoring/compute-unit-score";
+import { bandLevel } from "@/lib/ranking/assign-band";
 import {
   breakdownMatchesPublished,
   unitCriterionBreakdown,
@@ -166,11 +167,11 @@ export async function getPublishedUnitProfile(unitCode: string, periodCode?: str
         groupSize: stat.unitCount,
         total: row.total.toFixed(),
         applicableMax: row.applicableMax.toFixed(),
-        indexDisplay: displayIndex(row.total, row.applicableMax),
+        indexDisplay: displayIndex(row.total.toString(), row.applicableMax.toString()),
         rank: row.rank,
         rankChange: row.rankChange,
         band: row.band,
-        bandLevel: levelOf(row.band, labels),
+        bandLevel: bandLevel(row.band, labels),
         bandCount: labels.length,
       };
     })
@@ -341,7 +342,7 @@ async function loadPeriodResult(
     total: row.total.toFixed(),
     applicableMax: row.applicableMax.toFixed(),
     index: row.index.toFixed(4),
-    indexDisplay: displayIndex(row.total, row.applicableMax),
+    indexDisplay: displayIndex(row.total.toString(), row.applicableMax.toString()),
     appraisalPoints: snapshot.appraisalPoints.toFixed(),
     surveyPoints: snapshot.surveyPoints.toFixed(),
     rank: row.rank,
@@ -353,7 +354,7 @@ async function loadPeriodResult(
       unitName: context.lineageNames.get(rank.unitCode) ?? null,
     })),
     band: row.band,
-    bandLevel: levelOf(row.band, context.bandLabels),
+    bandLevel: bandLevel(row.band, context.bandLabels),
     bandCount: context.bandLabels.length,
     fields,
     // Leaf scores that no longer add up to what was published (corrected, erratum not yet
@@ -362,16 +363,6 @@ async function loadPeriodResult(
     selfAppraisal: consistent && period.publishSelfPoints ? selfAppraisal : null,
     sipas,
   };
-}
-
-function displayIndex(total: { toString(): string }, applicableMax: { toString(): string }): string {
-  return indexValue(exactIndex(total.toString(), applicableMax.toString()), 2).toFixed(2);
-}
-
-function levelOf(band: string | null, labels: readonly string[]): number | null {
-  if (band === null) return null;
-  const level = labels.indexOf(band);
-  return level === -1 ? null : level;
 }
 
 function relationOrder(a: HistoryRelation, b: HistoryRelation): number {

@@ -19,3 +19,10 @@ export function assignBand(index: ExactIndex | Decimal, bands: readonly Band[]):
   const band = highestFirst.find((candidate) => compareFractionToDecimal(exact, candidate.minIndex) >= 0);
   return band?.label ?? null;
 }
+
+/** A band's position among the period's bands (0 = highest), so pages can tint it; null if none. */
+export function bandLevel(band: string | null, labelsHighestFirst: readonly string[]): number | null {
+  if (band === null) return null;
+  const level = labelsHighestFirst.indexOf(band);
+  return level === -1 ? null : level;
+}

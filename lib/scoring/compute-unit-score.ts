@@ -68,6 +68,14 @@ export function exactIndex(total: Decimal.Value, applicableMax: Decimal.Value): 
   return fraction(exactTimes(total, 100), max);
 }
 
+/**
+ * The index as pages show it (2 decimals, half-up) from a stored total and applicable max: rounded
+ * once from the exact fraction, never from the stored 4-decimal index.
+ */
+export function displayIndex(total: Decimal.Value, applicableMax: Decimal.Value): string {
+  return indexValue(exactIndex(total, applicableMax), 2).toFixed(2);
+}
+
 /** The index rounded half-up to `decimals` places: 4 for storage and the API, 2 for display. */
 export function indexValue(value: ExactIndex | { index: ExactIndex }, decimals: number): Decimal {
   return roundFraction("index" in value ? value.index : value, decimals);
