@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, can, ForbiddenError, type Action } from "@/lib/review/permissions";
+import { assertCan, can, ForbiddenError, unitScope, type Action } from "@/lib/review/permissions";
 import { COMMAND_LINE } from "@/lib/auth/actor";
 
 const admin = { userId: "u1", role: "admin" as const, unitId: null };
@@ -32,5 +32,22 @@ describe("who may do what", () => {
       expect(error).toMatchObject({ code: "forbidden", vi: expect.stringContaining("không được phép"), en: expect.stringContaining("may not") });
     }
     expect(actions.filter((action) => can(council, action))).toEqual([]);
+  });
+
+  it("the council reviews and approves any unit; officers and home affairs cannot appraise", () => {
+    for (const action of ["appraisal.review", "appraisal.approve"] as const) {
+      expect(can(council, action, { unitId: "unit-a" })).toBe(true);
+      expect(can(admin, action)).toBe(false);
+      expect(can(officer, action, { unitId: "unit-a" })).toBe(false);
+    }
+  });
+
+  it("an officer reads only their own unit's assessment and evidence", () => {
+    expect(can(officer, "assessment.read", { unitId: "unit-a" })).toBe(true);
+    expect(can(officer, "evidence.read", { unitId: "unit-b" })).toBe(false);
+    expect(can(council, "evidence.read", { unitId: "unit-b" })).toBe(true);
+    expect(unitScope(officer)).toEqual({ unitId: "unit-a" });
+    expect(unitScope(council)).toBeNull();
+    expect(unitScope({ ...officer, unitId: null })?.unitId).not.toBe(null);
   });
 });
