@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { createDatabase, dropDatabase, startTestDatabaseServer, type TestDatabaseServer } from "../tests/support/test-database-server";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
 import { clearPageCache } from "./clear-page-cache";
+import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
 
 quietKnownWarnings();
 
@@ -46,7 +47,15 @@ async function main() {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     // A fixed page-refresh token, so the e2e tests can act as a command-line publication.
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", PAR_REVALIDATE_TOKEN: E2E_REVALIDATE_TOKEN },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PAR_REVALIDATE_TOKEN: E2E_REVALIDATE_TOKEN,
+      AUTH_SECRET: "e2e-session-signing-key-not-for-production-0123456789",
+      EVIDENCE_DIR: path.join(PROJECT_ROOT, ".data", `e2e-evidence-${port}`),
+      PAR_DEMO_SIGN_INS: JSON.stringify({ password: DEMO_PASSWORD, accounts: demoUsers.map((user) => ({ email: user.email, role: user.role, unitName: user.unitName })) }),
+    },
   });
   web.once("exit", (code) => {
     void cleanup().finally(() => process.exit(code ?? 1));

@@ -22,6 +22,7 @@ import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
 import { clearPageCache } from "./clear-page-cache";
+import { authSecretForThisFolder } from "./db/auth-secret";
 
 quietKnownWarnings();
 
@@ -105,6 +106,13 @@ async function waitUntilReady(url: string): Promise<boolean> {
   return false;
 }
 
+function demoSignInsJson(): string {
+  return JSON.stringify({
+    password: DEMO_PASSWORD,
+    accounts: demoUsers.map((user) => ({ email: user.email, role: user.role, unitName: user.unitName })),
+  });
+}
+
 async function main(): Promise<void> {
   if (!["demo", "dev", "start"].includes(mode)) throw new UserFacingError(`Unknown mode "${mode}".`);
   const port = portFromEnv();
@@ -153,6 +161,9 @@ async function main(): Promise<void> {
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
       PAR_REVALIDATE_TOKEN: revalidateToken,
+      AUTH_SECRET: authSecretForThisFolder(),
+      // The demo's sign-in page lists its accounts; `npm start` (a real installation) does not.
+      ...(mode === "start" ? {} : { PAR_DEMO_SIGN_INS: demoSignInsJson() }),
     },
   });
   server.once("exit", (code, signal) => {
@@ -166,7 +177,7 @@ async function main(): Promise<void> {
   writePortalAddress({ pid: process.pid, url, token: revalidateToken });
   say("");
   say(`  PAR Index portal: ${url}`);
-  say(`  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  say(`  Console: ${url}/console — demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
   for (const user of demoUsers) say(`    ${user.role.padEnd(12)} ${user.email}${user.unitName ? `  (${user.unitName})` : ""}`);
   say("  Press Ctrl-C to stop the portal and its database.");
   say("");

@@ -1,0 +1,15 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+
+export function SignOutButton({ label }: { label: string }) {
+  return (
+    <button
+      type="button"
+      onClick={() => void signOut({ callbackUrl: "/console/sign-in" })}
+      className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+    >
+      {label}
+    </button>
+  );
+}

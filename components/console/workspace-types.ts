@@ -1,0 +1,27 @@
+/** What the officer's and the council's screens show of one leaf: plain, serializable values. */
+export type EvidenceView = { id: string; name: string; mimeType: string; sizeBytes: number; uploadedAt: string };
+
+export type CommentView = { kind: "note" | "adjustment" | "return" | "explanation"; body: string; authorName: string | null; createdAt: string };
+
+export type LeafView = {
+  code: string;
+  name: string;
+  maxPoints: string;
+  method: "appraisal" | "survey";
+  selfPoints: string | null;
+  selfNotApplicable: boolean;
+  selfNotApplicableReason: string | null;
+  selfNote: string | null;
+  appraisedPoints: string | null;
+  notApplicable: boolean;
+  appraisalReason: string | null;
+  reviewState: "pending" | "accepted" | "adjusted" | "returned" | "explained";
+  /** null: the leaf has no saved row yet. */
+  version: number | null;
+  updatedByName: string | null;
+  updatedAt: string | null;
+  comments: CommentView[];
+  evidence: EvidenceView[];
+};
+
+export type TreeNodeView = { code: string; name: string; maxPoints: string; depth: number; children: TreeNodeView[]; leaf: LeafView | null };

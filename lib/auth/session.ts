@@ -1,0 +1,33 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/auth-options";
+import { findSessionUser } from "@/lib/data/session-user";
+import type { UserActor } from "@/lib/auth/actor";
+
+export type SessionUser = UserActor & { name: string; email: string; mustChangePassword: boolean };
+
+/**
+ * The signed-in user of this request, read once: the signed token names the user and the session
+ * generation, and the database says whether that user still exists, is enabled, and what role and
+ * unit they hold now. A password change, reset, disabling or role change ends older sessions.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.userId) return null;
+  const user = await findSessionUser(session.userId, session.sessionVersion ?? 0);
+  if (!user) return null;
+  return user;
+});
+
+/**
+ * For console pages: the user, or a redirect to sign-in that comes back here afterwards. A user
+ * who must change a temporary password is sent to do that first.
+ */
+export async function requireSessionUser(returnTo: string, options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/console/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/console/account?required=1");
+  return user;
+}
