@@ -8,6 +8,17 @@ export const passwordSchema = z
   .min(8, { message: "Mật khẩu cần ít nhất 8 ký tự / Password needs at least 8 characters" })
   .max(200, { message: "Mật khẩu quá dài / Password is too long" });
 
+/**
+ * A unit officer is bound to exactly one unit, every other role to none: the rule for creating a
+ * user and for changing one's role, so the two forms cannot disagree.
+ */
+export const unitBindingRule = {
+  check: (user: { role: UserRoleName; unitCode?: string | null }) => (user.role === "unit_officer") === Boolean(user.unitCode),
+  message:
+    "Cán bộ đầu mối phải gắn với đúng một đơn vị; vai trò khác thì không / A unit officer is bound to exactly one unit; other roles to none",
+  path: ["unitCode"],
+};
+
 /** One schema for the admin form, the server action and the seed. */
 export const createUserInput = z
   .object({
@@ -18,9 +29,6 @@ export const createUserInput = z
     password: passwordSchema,
     mustChangePassword: z.boolean().default(true),
   })
-  .refine((user) => (user.role === "unit_officer") === Boolean(user.unitCode), {
-    message: "Cán bộ đầu mối phải gắn với đúng một đơn vị; vai trò khác thì không / A unit officer is bound to exactly one unit; other roles to none",
-    path: ["unitCode"],
-  });
+  .refine(unitBindingRule.check, { message: unitBindingRule.message, path: unitBindingRule.path });
 
 export type CreateUserInput = z.input<typeof createUserInput>;
