@@ -1,5 +1,6 @@
 import type { UserActor } from "@/lib/auth/actor";
-import { changeOwnPasswordInput, describeIssues, type ChangeOwnPasswordInput } from "@/lib/domain/account-input";
+import { changeOwnPasswordInput, type ChangeOwnPasswordInput } from "@/lib/domain/account-input";
+import { describeIssues } from "@/lib/domain/describe-issues";
 import { SIGN_IN_LIMITS, signInAccountKey, tooManyAttemptsMessage } from "@/lib/domain/sign-in-input";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

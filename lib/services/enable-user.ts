@@ -1,4 +1,5 @@
-import { userStatusInput, describeIssues, type UserStatusInput } from "@/lib/domain/account-input";
+import { userStatusInput, type UserStatusInput } from "@/lib/domain/account-input";
+import { describeIssues } from "@/lib/domain/describe-issues";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import { findManagedUser, lockUser, setUserDisabledAt } from "@/lib/data/users";
 import { writeAuditLog } from "@/lib/data/audit-log";

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { resetUserPasswordInput, describeIssues, type ResetUserPasswordInput } from "@/lib/domain/account-input";
+import { resetUserPasswordInput, type ResetUserPasswordInput } from "@/lib/domain/account-input";
+import { describeIssues } from "@/lib/domain/describe-issues";
 import { signInAccountKey } from "@/lib/domain/sign-in-input";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import { hashPassword } from "@/lib/auth/password";

@@ -1,4 +1,5 @@
-import { updateUserInput, describeIssues, type UpdateUserInput } from "@/lib/domain/account-input";
+import { updateUserInput, type UpdateUserInput } from "@/lib/domain/account-input";
+import { describeIssues } from "@/lib/domain/describe-issues";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import { findManagedUser, findUnitIdByCode, lockUserAndEnabledAdmins, writeManagedUser } from "@/lib/data/users";
 import { writeAuditLog } from "@/lib/data/audit-log";
