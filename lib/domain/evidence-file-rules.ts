@@ -200,9 +200,10 @@ export function checkEvidenceFileName(raw: string): { ok: true; name: string } |
  * when the name ends otherwise, so "bao-cao.exe" holding a PDF is saved as "bao-cao.exe.pdf" and a
  * computer opens it as what it is.
  */
-export function evidenceDownloadName(originalName: string, kind: EvidenceKind): string {
+export function evidenceDownloadName(originalName: string, kind: EvidenceKind | undefined): string {
   const checked = checkEvidenceFileName(originalName);
   const name = checked.ok ? checked.name : "tai-lieu-kiem-chung";
+  if (!kind) return name;
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   const { extensions } = EVIDENCE_KINDS[kind];
   return extension !== undefined && extensions.includes(extension) ? name : `${name}.${extensions[0]}`;
