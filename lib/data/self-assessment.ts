@@ -39,7 +39,7 @@ export async function findLeafCriteria(tx: Tx, criteriaSetId: string, codes: str
 export async function findScoresForUpdate(tx: Tx, assessmentId: string, criterionIds: string[]) {
   return tx.criterionScore.findMany({
     where: { assessmentId, criterionId: { in: criterionIds } },
-    select: { id: true, criterionId: true, version: true, selfPoints: true, selfNotApplicable: true, selfNote: true },
+    select: { id: true, criterionId: true, version: true, selfPoints: true, selfNotApplicable: true, selfNote: true, reviewState: true },
   });
 }
 
@@ -54,6 +54,8 @@ export async function writeSelfScore(
     selfNotApplicableReason: string | null;
     /** undefined keeps the stored note. */
     selfNote: string | null | undefined;
+    /** undefined keeps the stored review state. */
+    reviewState?: "pending" | "accepted" | "adjusted" | "returned" | "explained";
     actorId: string;
   },
 ): Promise<string | null> {
@@ -62,6 +64,7 @@ export async function writeSelfScore(
     selfNotApplicable: args.selfNotApplicable,
     selfNotApplicableReason: args.selfNotApplicableReason,
     selfNote: args.selfNote,
+    reviewState: args.reviewState,
     updatedById: args.actorId,
   };
   if (!args.existing) {

@@ -11,6 +11,9 @@ import {
 } from "@/lib/data/self-assessment";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
+import { recordDeniedUnitAccess } from "@/lib/data/access-denied-audit";
+import { claimWindow, reviewStateAfterClaimRevision, type AssessmentStatus, type PeriodStatus } from "@/lib/review/assessment-workflow";
+import Decimal from "decimal.js";
 
 export type SelfScoreProblem = { criterionCode: string | null; code: string; vi: string; en: string };
 
@@ -21,13 +24,41 @@ export class SaveSelfScoresError extends Error {
   }
 }
 
-const EDITABLE_STATES = new Set(["not_started", "in_progress", "returned"]);
+const CLOSED: Record<"published" | "closed" | "not_editable", Omit<SelfScoreProblem, "criterionCode">> = {
+  published: {
+    code: "published",
+    vi: "Kỳ đánh giá đã công bố: điểm tự chấm chỉ còn để xem.",
+    en: "The period is published: self-assessed points are read-only.",
+  },
+  closed: { code: "closed", vi: "Kỳ tự đánh giá đã đóng hoặc bản tự đánh giá đã nộp.", en: "Self-assessment is closed or already submitted." },
+  not_editable: {
+    code: "closed",
+    vi: "Bản tự đánh giá đã nộp; tiêu chí bị trả lại được trả lời bằng giải trình.",
+    en: "The self-assessment is submitted; returned items are answered with an explanation.",
+  },
+};
 
 /**
  * An officer saves self-assessed points (or not applicable, with a reason) for leaves of their
- * own unit while self-assessment is open. All items land or none; each change is audited.
+ * own unit while self-assessment is open (see claimWindow: a unit home affairs reopened may save
+ * past the deadline, also once the period is in appraisal). All items land or none; each change
+ * is audited. A claim the council had already decided (possible only after a reopen) goes back
+ * to the council.
  */
 export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInput, now = new Date()): Promise<void> {
+  try {
+    await saveSelfScoresUnaudited(actor, input, now);
+  } catch (error) {
+    // Another unit's code finds nothing: the same answer as a unit that does not exist, and a
+    // record of the attempt that survives the rollback.
+    if (error instanceof SaveSelfScoresError && error.problems.some((problem) => problem.code === "not_found")) {
+      await recordDeniedUnitAccess(actor, { periodCode: input.periodCode, unitCode: input.unitCode, action: "self_assessment.edit" });
+    }
+    throw error;
+  }
+}
+
+async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresInput, now: Date): Promise<void> {
   const parsed = saveSelfScoresInput.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
@@ -48,18 +79,15 @@ export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInpu
         { criterionCode: null, code: "not_found", vi: "Không tìm thấy bản tự đánh giá của đơn vị bạn trong kỳ này.", en: "Your unit has no self-assessment in this period." },
       ]);
     }
-    const { selfAssessmentOpensAt: opensAt, selfAssessmentDeadline: deadline } = assessment.period;
-    // A unit reopened by home affairs after the deadline may save until it submits again.
-    const open =
-      assessment.period.status === "self_assessment" &&
-      EDITABLE_STATES.has(assessment.status) &&
-      (!opensAt || now >= opensAt) &&
-      (!deadline || now <= deadline || Boolean(assessment.reopenedAt));
-    if (!open) {
-      throw new SaveSelfScoresError([
-        { criterionCode: null, code: "closed", vi: "Kỳ tự đánh giá đã đóng hoặc bản tự đánh giá đã nộp.", en: "Self-assessment is closed or already submitted." },
-      ]);
-    }
+    const claimState = claimWindow({
+      periodStatus: assessment.period.status as PeriodStatus,
+      assessmentStatus: assessment.status as AssessmentStatus,
+      reopenedAt: assessment.reopenedAt,
+      opensAt: assessment.period.selfAssessmentOpensAt,
+      deadline: assessment.period.selfAssessmentDeadline,
+      now,
+    });
+    if (claimState !== "open") throw new SaveSelfScoresError([{ criterionCode: null, ...CLOSED[claimState] }]);
 
     const leaves = await findLeafCriteria(tx, assessment.period.criteriaSetId, command.items.map((item) => item.criterionCode));
     const leafByCode = new Map(leaves.map((leaf) => [leaf.code, leaf]));
@@ -110,6 +138,10 @@ export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInpu
         problems.push({ criterionCode: leaf.code, code: "stale", vi: `Tiêu chí ${leaf.code} vừa được người khác lưu: hãy tải lại.`, en: `Criterion ${leaf.code} was saved by someone else: reload.` });
         continue;
       }
+      const claimChanged =
+        before !== null &&
+        (before.selfNotApplicable !== item.notApplicable ||
+          (before.selfPoints === null ? points !== null : points === null || !new Decimal(before.selfPoints.toString()).equals(points)));
       const written = await writeSelfScore(tx, {
         assessmentId: assessment.id,
         criterionId: leaf.id,
@@ -118,6 +150,7 @@ export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInpu
         selfNotApplicable: item.notApplicable,
         selfNotApplicableReason: item.notApplicable ? (item.notApplicableReason ?? null) : null,
         selfNote: item.note,
+        reviewState: claimChanged ? reviewStateAfterClaimRevision(before.reviewState) : undefined,
         actorId: actor.userId,
       });
       if (!written) {
@@ -132,9 +165,14 @@ export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInpu
         periodId: assessment.period.id,
         unitId: actorUnitId,
         before: before
-          ? { criterion: leaf.code, selfPoints: before.selfPoints?.toString() ?? null, notApplicable: before.selfNotApplicable }
+          ? { criterion: leaf.code, selfPoints: before.selfPoints?.toString() ?? null, notApplicable: before.selfNotApplicable, reviewState: before.reviewState }
           : { criterion: leaf.code },
-        after: { criterion: leaf.code, selfPoints: points, notApplicable: item.notApplicable },
+        after: {
+          criterion: leaf.code,
+          selfPoints: points,
+          notApplicable: item.notApplicable,
+          ...(claimChanged ? { reviewState: reviewStateAfterClaimRevision(before.reviewState) } : {}),
+        },
       });
     }
     // Throwing rolls back every item written above: a save is all or nothing.

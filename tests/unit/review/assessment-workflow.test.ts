@@ -124,13 +124,13 @@ describe("when an officer may change claims", () => {
   const base = {
     periodStatus: "self_assessment" as PeriodStatus,
     assessmentStatus: "in_progress" as AssessmentStatus,
-    reopenedAt: null,
+    reopenedAt: null as Date | null,
     opensAt: new Date("2026-01-05T00:00:00Z"),
     deadline: new Date("2026-02-20T00:00:00Z"),
     now: new Date("2026-01-20T00:00:00Z"),
   };
 
-  it.each<[string, Partial<typeof base> & { reopenedAt?: Date | null }, string]>([
+  it.each<[string, Partial<typeof base>, string]>([
     ["within the window", {}, "open"],
     ["before the opening", { now: new Date("2026-01-04T00:00:00Z") }, "closed"],
     ["after the deadline", { now: new Date("2026-02-21T00:00:00Z") }, "closed"],
