@@ -204,7 +204,7 @@ export function OfficerLeafEditor({
         )}
       </p>
       {leaf.comments.length > 0 && <CommentThread locale={locale} comments={leaf.comments} />}
-      {returned && editable && (
+      {leaf.canExplain && (
         <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3">
           <label htmlFor={`${id}-explanation`} className="block text-sm font-medium">
             {t.explanation}

@@ -22,6 +22,10 @@ export type LeafView = {
   updatedAt: string | null;
   comments: CommentView[];
   evidence: EvidenceView[];
+  /** What the council may decide on this leaf now. */
+  decisions: ("accept" | "adjust" | "return")[];
+  /** Whether the officer may explain this leaf now (it was returned). */
+  canExplain: boolean;
 };
 
 export type TreeNodeView = { code: string; name: string; maxPoints: string; depth: number; children: TreeNodeView[]; leaf: LeafView | null };

@@ -1,0 +1,43 @@
+import type { AssessmentWorkspace, WorkspaceNode } from "@/lib/data/assessment-workspace";
+import type { TreeNodeView } from "@/components/console/workspace-types";
+
+/** The workspace as the screens' components take it: plain values, dates as ISO strings. */
+export function toTreeView(workspace: AssessmentWorkspace): TreeNodeView[] {
+  const convert = (node: WorkspaceNode): TreeNodeView => ({
+    code: node.code,
+    name: node.name,
+    maxPoints: node.maxPoints,
+    depth: node.depth,
+    children: node.children.map(convert),
+    leaf: node.item
+      ? {
+          code: node.code,
+          name: node.name,
+          maxPoints: node.maxPoints,
+          method: node.method,
+          selfPoints: node.item.self.points,
+          selfNotApplicable: node.item.self.notApplicable,
+          selfNotApplicableReason: node.item.self.notApplicableReason,
+          selfNote: node.item.self.note,
+          appraisedPoints: node.item.appraisal.points,
+          notApplicable: node.item.appraisal.notApplicable,
+          appraisalReason: node.item.appraisal.reason ?? node.item.appraisal.notApplicableReason,
+          reviewState: node.item.reviewState,
+          version: node.item.version,
+          updatedByName: node.item.updatedBy,
+          updatedAt: node.item.updatedAt?.toISOString() ?? null,
+          comments: node.item.comments.map((comment) => ({ kind: comment.kind, body: comment.body, authorName: comment.author, createdAt: comment.createdAt.toISOString() })),
+          evidence: node.item.evidence.map((file) => ({
+            id: file.id,
+            name: file.originalName,
+            mimeType: file.mimeType,
+            sizeBytes: file.sizeBytes,
+            uploadedAt: file.uploadedAt.toISOString(),
+          })),
+          decisions: node.item.decisions,
+          canExplain: node.item.canExplain,
+        }
+      : null,
+  });
+  return workspace.tree.map(convert);
+}

@@ -1,0 +1,32 @@
+import { getSessionUser } from "@/lib/auth/session";
+import { isSameOrigin } from "@/lib/auth/same-origin";
+import { answer, FOREIGN_ORIGIN } from "@/lib/auth/console-route-answers";
+import { NOT_SIGNED_IN } from "@/lib/auth/not-signed-in";
+import { actionFailure, actionOk } from "@/lib/domain/action-result";
+import { evidenceUploadFields } from "@/lib/domain/evidence-upload-fields";
+import { uploadEvidence } from "@/lib/services/upload-evidence";
+
+/** An officer adds an evidence file to a leaf of their unit (multipart: the leaf and the file). */
+export async function POST(request: Request) {
+  if (!isSameOrigin(request)) return answer(FOREIGN_ORIGIN);
+  const user = await getSessionUser();
+  if (!user) return answer(NOT_SIGNED_IN);
+  try {
+    const form = await request.formData();
+    const fields = evidenceUploadFields.safeParse({
+      periodCode: form.get("periodCode"),
+      unitCode: form.get("unitCode"),
+      criterionCode: form.get("criterionCode"),
+      file: form.get("file"),
+    });
+    if (!fields.success) {
+      return answer({ ok: false, code: "invalid", vi: "Thiếu tệp hoặc tiêu chí cần gắn tệp.", en: "The file or the criterion to attach it to is missing." });
+    }
+    const stored = await uploadEvidence(user, fields.data);
+    return answer(
+      actionOk({ id: stored.id, name: stored.originalName, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, uploadedAt: stored.uploadedAt.toISOString() }),
+    );
+  } catch (error) {
+    return answer(actionFailure(error));
+  }
+}
