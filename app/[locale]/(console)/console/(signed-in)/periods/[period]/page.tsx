@@ -1,0 +1,238 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale } from "@/lib/i18n/get-locale";
+import { periodConsoleMessagesFor } from "@/lib/i18n/period-console-messages";
+import { workspaceMessagesFor } from "@/lib/i18n/workspace-messages";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDate } from "@/lib/i18n/format-date";
+import { formatDecimal } from "@/lib/i18n/format-decimal";
+import { requireSessionUser } from "@/lib/auth/session";
+import { findConsolePeriod } from "@/lib/data/console-periods";
+import { loadAppraisalQueue } from "@/lib/data/appraisal-queue";
+import { previewPublication } from "@/lib/services/preview-publication";
+import { PERIOD_TRANSITIONS, REOPEN_PERIOD_STATES } from "@/lib/review/assessment-workflow";
+import { ActionButton } from "@/components/console/action-button";
+import { FieldsActionForm } from "@/components/console/fields-action-form";
+import { ScrollRegion } from "@/components/scroll-region";
+import { publishPeriodAction, reopenAssessmentAction, transitionPeriodAction } from "./actions";
+
+type Props = { params: Promise<{ period: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).period), robots: { index: false } };
+}
+
+/** Home affairs' page of one period: its state and the next step, every unit's progress, publication. */
+export default async function ConsolePeriodPage({ params }: Props) {
+  const code = decodeURIComponent((await params).period);
+  const user = await requireSessionUser(`/console/periods/${encodeURIComponent(code)}`);
+  const period = await findConsolePeriod(user, code);
+  if (!period) notFound();
+  const locale = await getLocale();
+  const t = periodConsoleMessagesFor(locale);
+  const w = workspaceMessagesFor(locale);
+  const [queue] = await loadAppraisalQueue(user, { periodCode: period.code });
+  const moves = PERIOD_TRANSITIONS.filter((move) => move.from === period.status && move.via === "transition");
+  const preview = period.status === "approved" ? await previewPublication(user, period.code) : null;
+  const canReopen = REOPEN_PERIOD_STATES.includes(period.status);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-700">
+          <Link href="/console/periods" className="underline">
+            {t.periodsTitle}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">{period.name}</h1>
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <div>
+            <dt className="text-slate-600">{t.status}</dt>
+            <dd className="font-semibold" data-testid="period-status">
+              {w.periodStatus[period.status]}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t.criteriaSet}</dt>
+            <dd>
+              {period.criteriaSet.name} (v{period.criteriaSet.version})
+            </dd>
+          </div>
+          {period.previousPeriod && (
+            <div>
+              <dt className="text-slate-600">{t.previousPeriod}</dt>
+              <dd>{period.previousPeriod.name}</dd>
+            </div>
+          )}
+          {period.selfAssessmentOpensAt && (
+            <div>
+              <dt className="text-slate-600">{t.opensAt}</dt>
+              <dd>{formatDateTime(period.selfAssessmentOpensAt, locale)}</dd>
+            </div>
+          )}
+          {period.selfAssessmentDeadline && (
+            <div>
+              <dt className="text-slate-600">{t.selfDeadline}</dt>
+              <dd>{formatDateTime(period.selfAssessmentDeadline, locale)}</dd>
+            </div>
+          )}
+          {period.appraisalDeadline && (
+            <div>
+              <dt className="text-slate-600">{t.appraisalDeadline}</dt>
+              <dd>{formatDateTime(period.appraisalDeadline, locale)}</dd>
+            </div>
+          )}
+          <div>
+            <dt className="text-slate-600">{t.bands}</dt>
+            <dd>{period.bands.map((band) => `${band.label} ≥ ${formatDecimal(band.minIndex.toString(), locale, 2)}`).join(" · ") || t.none}</dd>
+          </div>
+        </dl>
+        <div className="flex flex-wrap gap-4 pt-2">
+          {moves.map((move) => {
+            const backwards = move.from === "approved" && move.to === "appraisal";
+            const label = backwards ? t.moveBack : (t.moveTo[move.to] ?? move.to);
+            return (
+              <ActionButton
+                key={move.to}
+                locale={locale}
+                tone={backwards ? "secondary" : "primary"}
+                label={label}
+                confirm={t.moveConfirm(w.periodStatus[move.to])}
+                done={t.moved}
+                run={transitionPeriodAction.bind(null, { periodCode: period.code, to: move.to, expectedStatus: period.status })}
+              />
+            );
+          })}
+        </div>
+      </header>
+
+      {queue && (
+        <section aria-labelledby="units-title" className="space-y-2">
+          <h2 id="units-title" className="text-xl font-semibold">
+            {t.unitsTitle}
+          </h2>
+          <ScrollRegion label={t.unitsTitle}>
+            <table className="w-full min-w-[44rem] border-collapse bg-white text-sm">
+              <caption className="sr-only">{t.unitsTitle}</caption>
+              <thead>
+                <tr className="border-b border-slate-300 text-left">
+                  <th scope="col" className="px-3 py-2">{t.unit}</th>
+                  <th scope="col" className="px-3 py-2">{w.queueGroup}</th>
+                  <th scope="col" className="px-3 py-2">{t.status}</th>
+                  <th scope="col" className="px-3 py-2">{w.queueSubmittedAt}</th>
+                  {canReopen && <th scope="col" className="px-3 py-2">{t.reopen}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {queue.units.map((unit) => (
+                  <tr key={unit.unitCode} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      {unit.unitName}
+                    </th>
+                    <td className="px-3 py-2">{unit.groupName}</td>
+                    <td className="px-3 py-2">{w.assessmentStatus[unit.status]}</td>
+                    <td className="px-3 py-2">{unit.submittedAt ? formatDateTime(unit.submittedAt, locale) : t.none}</td>
+                    {canReopen && (
+                      <td className="min-w-64 px-3 py-2">
+                        <details>
+                          <summary className="cursor-pointer text-brand-800 underline">{t.reopen}</summary>
+                          <FieldsActionForm
+                            locale={locale}
+                            idPrefix={`reopen-${unit.unitCode}`}
+                            fields={[{ name: "reason", label: t.reopenReason, required: true, multiline: true }]}
+                            submitLabel={t.reopen}
+                            done={t.reopened}
+                            run={reopenAssessmentAction.bind(null, { periodCode: period.code, unitCode: unit.unitCode })}
+                          />
+                        </details>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </section>
+      )}
+
+      {preview && (
+        <section aria-labelledby="publish-title" className="space-y-4">
+          <h2 id="publish-title" className="text-xl font-semibold">
+            {t.publishTitle}
+          </h2>
+          {preview.unscoredUnits.length > 0 && (
+            <p role="status" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+              {t.previewUnscored(preview.unscoredUnits.join(", "))}
+            </p>
+          )}
+          <div className="max-w-md rounded-lg border border-slate-200 bg-white p-4">
+            <FieldsActionForm
+              locale={locale}
+              idPrefix="publish"
+              fields={[
+                { name: "decisionNumber", label: t.decisionNumber, required: true, defaultValue: period.decisionNumber ?? "" },
+                { name: "decisionDate", label: t.decisionDate, required: true, defaultValue: period.decisionDate ? formatDate(period.decisionDate, "vi") : "" },
+              ]}
+              submitLabel={t.publish}
+              confirm={t.publishConfirm}
+              done={t.published}
+              run={publishPeriodAction.bind(null, period.code)}
+            />
+          </div>
+          <h3 className="text-lg font-semibold">{t.previewTitle}</h3>
+          {preview.groups.map((group) => (
+            <ScrollRegion key={group.groupCode} label={`${t.previewTitle} — ${group.groupName}`}>
+              <table className="w-full min-w-[36rem] border-collapse bg-white text-sm">
+                <caption className="px-3 py-2 text-left font-semibold">{group.groupName}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300 text-left">
+                    <th scope="col" className="px-3 py-2">{t.rank}</th>
+                    <th scope="col" className="px-3 py-2">{t.unit}</th>
+                    <th scope="col" className="px-3 py-2 text-right">{t.total}</th>
+                    <th scope="col" className="px-3 py-2 text-right">{t.index}</th>
+                    <th scope="col" className="px-3 py-2">{t.band}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.rows.map((row) => (
+                    <tr key={row.unitCode} className="border-b border-slate-200">
+                      <td className="px-3 py-2">{row.rank}</td>
+                      <th scope="row" className="px-3 py-2 text-left font-medium">
+                        {row.unitName}
+                      </th>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.total, locale, 2)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.index, locale, 2)}</td>
+                      <td className="px-3 py-2">{row.band ?? t.none}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          ))}
+        </section>
+      )}
+
+      {period.publications.length > 0 && (
+        <section aria-labelledby="history-title" className="space-y-2">
+          <h2 id="history-title" className="text-xl font-semibold">
+            {t.publishedHistory}
+          </h2>
+          <ul className="list-disc space-y-1 pl-6 text-sm">
+            {period.publications.map((publication) => (
+              <li key={publication.version}>
+                {t.publishedVersion(publication.version, formatDateTime(publication.publishedAt, locale))}
+                {publication.decisionNumber ? ` · ${publication.decisionNumber}` : ""}
+                {publication.reason ? ` · ${t.erratumReason(publication.reason)}` : ""}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={`/${encodeURIComponent(period.code)}`} className="text-brand-800 underline">
+              {t.viewPublic}
+            </Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
