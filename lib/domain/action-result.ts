@@ -47,7 +47,7 @@ export function actionFailure(error: unknown): ActionResult<never> {
     const typed = problems as { criterionCode?: string | null; code: string; vi: string; en: string }[];
     return {
       ok: false,
-      code: typed.length === 1 ? typed[0].code : "invalid",
+      code: typed.length === 1 ? typed[0]!.code : "invalid",
       vi: typed.map((problem) => problem.vi).join(" "),
       en: typed.map((problem) => problem.en).join(" "),
       problems: typed.map((problem) => ({ key: problem.criterionCode ?? null, code: problem.code, vi: problem.vi, en: problem.en })),

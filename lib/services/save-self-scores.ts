@@ -45,9 +45,9 @@ const CLOSED: Record<"published" | "closed" | "not_editable", Omit<SelfScoreProb
  * is audited. A claim the council had already decided (possible only after a reopen) goes back
  * to the council.
  */
-export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInput, now = new Date()): Promise<void> {
+export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInput, now = new Date()): Promise<SavedSelfScores> {
   try {
-    await saveSelfScoresUnaudited(actor, input, now);
+    return await saveSelfScoresUnaudited(actor, input, now);
   } catch (error) {
     // Another unit's code finds nothing: the same answer as a unit that does not exist, and a
     // record of the attempt that survives the rollback.
@@ -58,7 +58,10 @@ export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInpu
   }
 }
 
-async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresInput, now: Date): Promise<void> {
+/** Each saved leaf's new version: the form sends it back with its next save of that leaf. */
+export type SavedSelfScores = { versions: Record<string, number> };
+
+async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresInput, now: Date): Promise<SavedSelfScores> {
   const parsed = saveSelfScoresInput.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
@@ -72,7 +75,7 @@ async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresIn
   }
   const actorUnitId = actor.unitId;
 
-  await inTransaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const assessment = await findEditableAssessment(tx, { periodCode: command.periodCode, unitCode: command.unitCode, actorUnitId });
     if (!assessment) {
       throw new SaveSelfScoresError([
@@ -94,6 +97,7 @@ async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresIn
     const existing = await findScoresForUpdate(tx, assessment.id, leaves.map((leaf) => leaf.id));
     const existingByCriterion = new Map(existing.map((score) => [score.criterionId, score]));
     const problems: SelfScoreProblem[] = [];
+    const versions: Record<string, number> = {};
 
     for (const item of command.items) {
       const leaf = leafByCode.get(item.criterionCode);
@@ -153,6 +157,7 @@ async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresIn
         reviewState: claimChanged ? reviewStateAfterClaimRevision(before.reviewState) : undefined,
         actorId: actor.userId,
       });
+      if (written) versions[leaf.code] = before ? before.version + 1 : 0;
       if (!written) {
         problems.push({ criterionCode: leaf.code, code: "stale", vi: `Tiêu chí ${leaf.code} vừa được người khác lưu: hãy tải lại.`, en: `Criterion ${leaf.code} was saved by someone else: reload.` });
         continue;
@@ -178,5 +183,6 @@ async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresIn
     // Throwing rolls back every item written above: a save is all or nothing.
     if (problems.length) throw new SaveSelfScoresError(problems);
     await markAssessmentInProgress(tx, assessment.id);
+    return { versions };
   });
 }

@@ -33,8 +33,9 @@ export async function saveSelfScoreAction(
         },
       ],
     });
-    const version = saved.versions[input.criterionCode];
-    return actionOk({ version, savedAt: new Date().toISOString() });
+    // One item saved: its new version is the only one in the answer.
+    const [version] = Object.values(saved.versions);
+    return actionOk({ version: version!, savedAt: new Date().toISOString() });
   } catch (error) {
     return actionFailure(error);
   }
