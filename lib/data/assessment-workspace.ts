@@ -192,7 +192,7 @@ export async function loadAssessmentWorkspace(
   const allowed = {
     saveSelfScores: officer && claimOpen,
     submit: officer && (status === "returned" ? periodOpen : claimOpen),
-    explain: mayExplain,
+    explain: false,
     appraise: mayAppraise,
     approve: council && periodOpen && assessmentTransition(status, "approve") !== null,
     reopen: can(actor, "assessment.reopen") && REOPEN_PERIOD_STATES.includes(periodStatus),
@@ -272,6 +272,8 @@ export async function loadAssessmentWorkspace(
     if (criterion.parentId) nodes.get(criterion.parentId)?.children.push(node);
     else roots.push(node);
   }
+  // Something to explain: an item still returned.
+  allowed.explain = mayExplain && progress.returnedLeaves > 0;
   const sum = (pick: (total: (typeof fieldTotals)[number]) => Decimal.Value) =>
     fieldTotals.reduce((total, row) => total.plus(pick(row)), new Decimal(0)).toFixed();
 
