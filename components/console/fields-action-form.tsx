@@ -5,7 +5,17 @@ import { useRouter } from "next/navigation";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ActionResult } from "@/lib/domain/action-result";
 
-export type FormFieldSpec = { name: string; label: string; required?: boolean; multiline?: boolean; defaultValue?: string; inputMode?: "text" | "numeric" | "decimal" };
+export type FormFieldSpec = {
+  name: string;
+  label: string;
+  required?: boolean;
+  multiline?: boolean;
+  defaultValue?: string;
+  inputMode?: "text" | "numeric" | "decimal";
+  hint?: string;
+  /** A choice among these instead of free text. */
+  options?: { value: string; label: string }[];
+};
 
 /**
  * A short form behind one workflow step (a reopen with its reason, a publication with its
@@ -42,7 +52,10 @@ export function FieldsActionForm({
         (): ActionResult<never> => ({ ok: false, code: "unexpected", vi: "Không gửi được yêu cầu; hãy thử lại.", en: "The request could not be sent; try again." }),
       );
       setResult(answer);
-      if (answer.ok) router.refresh();
+      // An action that made something new answers where it lives: go there.
+      const href = answer.ok ? (answer.data as { href?: unknown } | undefined)?.href : undefined;
+      if (typeof href === "string" && href.startsWith("/console")) router.push(href);
+      else if (answer.ok) router.refresh();
     });
   }
 
@@ -56,11 +69,20 @@ export function FieldsActionForm({
             <label htmlFor={id} className="block text-sm font-medium">
               {field.label}
             </label>
-            {field.multiline ? (
+            {field.options ? (
+              <select id={id} name={field.name} required={field.required} defaultValue={field.defaultValue} className={className}>
+                {field.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            ) : field.multiline ? (
               <textarea id={id} name={field.name} rows={2} required={field.required} defaultValue={field.defaultValue} className={className} />
             ) : (
               <input id={id} name={field.name} required={field.required} defaultValue={field.defaultValue} inputMode={field.inputMode} className={className} />
             )}
+            {field.hint && <p className="mt-1 text-xs text-slate-600">{field.hint}</p>}
           </div>
         );
       })}

@@ -27,14 +27,19 @@ export function actionOk<T>(data: T): ActionResult<T> {
  */
 export function actionFailure(error: unknown): ActionResult<never> {
   if (error instanceof UseCaseError) {
-    const withProblems = error as UseCaseError<string> & { problems?: { criterionCode?: string | null; key?: string | null; code: string; vi: string; en: string }[] };
+    const withProblems = error as UseCaseError<string> & { problems?: { criterionCode?: string | null; key?: string | null; path?: string | null; code?: string; vi: string; en: string }[] };
     const extra = error as unknown as { changedBy?: string | null; changedAt?: Date | string | null };
     return {
       ok: false,
       code: error.code,
       vi: error.vi,
       en: error.en,
-      problems: withProblems.problems?.map((problem) => ({ key: problem.key ?? problem.criterionCode ?? null, code: problem.code, vi: problem.vi, en: problem.en })),
+      problems: (withProblems.problems ?? (error as unknown as { issues?: typeof withProblems.problems }).issues)?.map((problem) => ({
+        key: problem.key ?? problem.criterionCode ?? problem.path ?? null,
+        code: problem.code ?? error.code,
+        vi: problem.vi,
+        en: problem.en,
+      })),
       detail:
         extra.changedBy !== undefined || extra.changedAt !== undefined
           ? { changedBy: extra.changedBy ?? null, changedAt: extra.changedAt ? new Date(extra.changedAt).toISOString() : null }

@@ -5,6 +5,11 @@ import type { Locale } from "./locale";
 const vi = {
   periodsTitle: "Kỳ đánh giá",
   newPeriod: "Tạo kỳ mới từ kỳ trước",
+  cloneIntro: "Kỳ mới sao chép đơn vị, khối, xếp loại và tiêu chí phụ của kỳ được chọn; thời hạn lùi theo số năm. Kỳ mới ở trạng thái đang chuẩn bị cho đến khi mở tự đánh giá.",
+  cloneFrom: "Sao chép từ kỳ",
+  createPeriod: "Tạo kỳ đánh giá",
+  codeHint: "Chữ thường, số và dấu gạch ngang, ví dụ par-2026",
+  sameCriteriaSet: "Dùng bộ tiêu chí của kỳ được sao chép",
   code: "Mã",
   name: "Tên kỳ",
   year: "Năm",
@@ -57,6 +62,11 @@ export type PeriodConsoleMessages = typeof vi;
 const en: PeriodConsoleMessages = {
   periodsTitle: "Periods",
   newPeriod: "New period from last year's",
+  cloneIntro: "The new period copies the chosen period's units, groups, bands and tie-breakers; deadlines move on by the years between them. It stays in preparation until self-assessment opens.",
+  cloneFrom: "Copy from",
+  createPeriod: "Create the period",
+  codeHint: "Lower-case letters, digits and hyphens, e.g. par-2026",
+  sameCriteriaSet: "The copied period's criteria set",
   code: "Code",
   name: "Name",
   year: "Year",

@@ -1,0 +1,47 @@
+import { getSessionUser } from "@/lib/auth/session";
+import { isSameOrigin } from "@/lib/auth/same-origin";
+import { answer, FOREIGN_ORIGIN } from "@/lib/auth/console-route-answers";
+import { NOT_SIGNED_IN } from "@/lib/auth/not-signed-in";
+import { actionFailure, actionOk } from "@/lib/domain/action-result";
+import { attachmentContentDisposition } from "@/lib/domain/evidence-file-rules";
+import { exportSelfAssessmentXlsx } from "@/lib/services/export-self-assessment-xlsx";
+import { importSelfAssessmentXlsx } from "@/lib/services/import-self-assessment-xlsx";
+
+type Context = { params: Promise<{ period: string; unit: string }> };
+
+/** The unit's scoring sheet (XLSX), for its officer, the council and home affairs. */
+export async function GET(_request: Request, { params }: Context) {
+  const user = await getSessionUser();
+  if (!user) return answer(NOT_SIGNED_IN);
+  const { period, unit } = await params;
+  try {
+    const workbook = await exportSelfAssessmentXlsx(user, { periodCode: decodeURIComponent(period), unitCode: decodeURIComponent(unit) });
+    return new Response(new Uint8Array(workbook), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": attachmentContentDisposition(`tu-danh-gia-${decodeURIComponent(unit)}-${decodeURIComponent(period)}.xlsx`),
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return answer(actionFailure(error));
+  }
+}
+
+/** The officer uploads the sheet filled in: every row checked, all saved or none. */
+export async function POST(request: Request, { params }: Context) {
+  if (!isSameOrigin(request)) return answer(FOREIGN_ORIGIN);
+  const user = await getSessionUser();
+  if (!user) return answer(NOT_SIGNED_IN);
+  const { period, unit } = await params;
+  try {
+    const file = (await request.formData()).get("file");
+    if (!(file instanceof File)) {
+      return answer({ ok: false, code: "invalid", vi: "Chưa chọn tệp XLSX.", en: "No XLSX file chosen." });
+    }
+    const result = await importSelfAssessmentXlsx(user, { periodCode: decodeURIComponent(period), unitCode: decodeURIComponent(unit), file });
+    return answer(actionOk({ saved: result.savedCriteria.length }));
+  } catch (error) {
+    return answer(actionFailure(error));
+  }
+}
