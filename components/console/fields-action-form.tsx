@@ -12,6 +12,7 @@ export type FormFieldSpec = {
   multiline?: boolean;
   defaultValue?: string;
   inputMode?: "text" | "numeric" | "decimal";
+  type?: "text" | "datetime-local" | "date";
   hint?: string;
   /** A choice among these instead of free text. */
   options?: { value: string; label: string }[];
@@ -80,7 +81,15 @@ export function FieldsActionForm({
             ) : field.multiline ? (
               <textarea id={id} name={field.name} rows={2} required={field.required} defaultValue={field.defaultValue} className={className} />
             ) : (
-              <input id={id} name={field.name} required={field.required} defaultValue={field.defaultValue} inputMode={field.inputMode} className={className} />
+              <input
+                id={id}
+                name={field.name}
+                type={field.type ?? "text"}
+                required={field.required}
+                defaultValue={field.defaultValue}
+                inputMode={field.inputMode}
+                className={className}
+              />
             )}
             {field.hint && <p className="mt-1 text-xs text-slate-600">{field.hint}</p>}
           </div>

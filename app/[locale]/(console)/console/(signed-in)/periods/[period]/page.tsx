@@ -15,7 +15,10 @@ import { PERIOD_TRANSITIONS, REOPEN_PERIOD_STATES } from "@/lib/review/assessmen
 import { ActionButton } from "@/components/console/action-button";
 import { FieldsActionForm } from "@/components/console/fields-action-form";
 import { ScrollRegion } from "@/components/scroll-region";
-import { publishPeriodAction, reopenAssessmentAction, transitionPeriodAction } from "./actions";
+import { loadPeriodSetup } from "@/lib/services/load-period-setup";
+import { toVietnamDateTimeLocal } from "@/lib/i18n/datetime-local-value";
+import { PeriodUnitsForm } from "@/components/console/period-units-form";
+import { publishPeriodAction, reopenAssessmentAction, setPeriodUnitsAction, transitionPeriodAction, updatePeriodSettingsAction } from "./actions";
 
 type Props = { params: Promise<{ period: string }> };
 
@@ -36,6 +39,7 @@ export default async function ConsolePeriodPage({ params }: Props) {
   const moves = PERIOD_TRANSITIONS.filter((move) => move.from === period.status && move.via === "transition");
   const preview = period.status === "approved" ? await previewPublication(user, period.code) : null;
   const canReopen = REOPEN_PERIOD_STATES.includes(period.status);
+  const setup = await loadPeriodSetup(user, period.code);
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -105,6 +109,52 @@ export default async function ConsolePeriodPage({ params }: Props) {
           })}
         </div>
       </header>
+
+      {(setup.editable.settings || setup.editable.units) && (
+        <section aria-labelledby="setup-title" className="space-y-4">
+          <h2 id="setup-title" className="text-xl font-semibold">
+            {t.setupTitle}
+          </h2>
+          {setup.criteriaSet.problems.length > 0 && (
+            <div role="status" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+              <p className="font-semibold">{t.criteriaSetProblems}</p>
+              <ul className="list-disc pl-5">
+                {setup.criteriaSet.problems.slice(0, 10).map((problem, index) => (
+                  <li key={index}>{problem[locale]}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {setup.editable.settings && (
+            <details open={period.status === "draft"} className="rounded-lg border border-slate-200 bg-white p-4">
+              <summary className="cursor-pointer font-semibold">{t.settingsTitle}</summary>
+              <div className="mt-3 max-w-md">
+                <FieldsActionForm
+                  locale={locale}
+                  idPrefix="settings"
+                  submitLabel={t.saveSettings}
+                  done={t.settingsSaved}
+                  run={updatePeriodSettingsAction.bind(null, { periodCode: period.code, expectedUpdatedAt: setup.settings.updatedAt.toISOString() })}
+                  fields={[
+                    { name: "name", label: t.name, required: true, defaultValue: setup.settings.name },
+                    { name: "selfAssessmentOpensAt", label: t.opensAt, type: "datetime-local", hint: t.timeHint, defaultValue: toVietnamDateTimeLocal(setup.settings.selfAssessmentOpensAt) },
+                    { name: "selfAssessmentDeadline", label: t.selfDeadline, type: "datetime-local", hint: t.timeHint, defaultValue: toVietnamDateTimeLocal(setup.settings.selfAssessmentDeadline) },
+                    { name: "appraisalDeadline", label: t.appraisalDeadline, type: "datetime-local", hint: t.timeHint, defaultValue: toVietnamDateTimeLocal(setup.settings.appraisalDeadline) },
+                  ]}
+                />
+              </div>
+            </details>
+          )}
+          {setup.editable.units && (
+            <details open={period.status === "draft"} className="rounded-lg border border-slate-200 bg-white p-4">
+              <summary className="cursor-pointer font-semibold">{t.unitsSetupTitle}</summary>
+              <div className="mt-3">
+                <PeriodUnitsForm locale={locale} groups={setup.groups} save={setPeriodUnitsAction.bind(null, period.code)} />
+              </div>
+            </details>
+          )}
+        </section>
+      )}
 
       {queue && (
         <section aria-labelledby="units-title" className="space-y-2">
