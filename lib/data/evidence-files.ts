@@ -25,14 +25,6 @@ export async function findOwnAssessmentState(args: { periodCode: string; unitCod
   });
 }
 
-/** Whether a unit is evaluated in a period at all: tells a crafted request from a mistyped one. */
-export async function findAssessmentRef(args: { periodCode: string; unitCode: string }) {
-  return currentClient().assessment.findFirst({
-    where: { unit: { code: args.unitCode }, period: { code: args.periodCode } },
-    select: { id: true, periodId: true, unitId: true },
-  });
-}
-
 /** A leaf of the set scored by appraisal: the only kind a unit attaches evidence to. */
 export async function findAppraisalLeaf(criteriaSetId: string, code: string, tx: Tx = currentClient()) {
   return tx.criterion.findFirst({

@@ -1,13 +1,12 @@
-/**
- * Whether a unit's evidence may change now. The rule is the one saveSelfScores applies to points
- * (lib/services/save-self-scores.ts): the period is in self-assessment, the unit has not submitted,
- * it is past the opening and before the deadline, or home affairs reopened the unit. A published
- * period is told apart, since its evidence is frozen for good rather than waiting for a reopening.
- */
+import { claimWindow, type AssessmentStatus, type PeriodStatus } from "@/lib/review/assessment-workflow";
+
 export type EvidenceEditState = "open" | "closed" | "published";
 
-const EDITABLE_ASSESSMENT_STATES: ReadonlySet<string> = new Set(["not_started", "in_progress", "returned"]);
-
+/**
+ * Whether a unit's evidence may change now: exactly when its claims may (claimWindow, the rule
+ * saveSelfScores applies), the evidence being part of the claim. A published period is told apart,
+ * since its evidence is frozen for good rather than waiting for a reopening.
+ */
 export function evidenceEditState(
   assessment: {
     status: string;
@@ -16,12 +15,13 @@ export function evidenceEditState(
   },
   now: Date,
 ): EvidenceEditState {
-  const { period } = assessment;
-  if (period.status === "published") return "published";
-  const open =
-    period.status === "self_assessment" &&
-    EDITABLE_ASSESSMENT_STATES.has(assessment.status) &&
-    (!period.selfAssessmentOpensAt || now >= period.selfAssessmentOpensAt) &&
-    (!period.selfAssessmentDeadline || now <= period.selfAssessmentDeadline || Boolean(assessment.reopenedAt));
-  return open ? "open" : "closed";
+  const window = claimWindow({
+    periodStatus: assessment.period.status as PeriodStatus,
+    assessmentStatus: assessment.status as AssessmentStatus,
+    reopenedAt: assessment.reopenedAt,
+    opensAt: assessment.period.selfAssessmentOpensAt,
+    deadline: assessment.period.selfAssessmentDeadline,
+    now,
+  });
+  return window === "open" || window === "published" ? window : "closed";
 }

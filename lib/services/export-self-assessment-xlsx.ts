@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { auditActorId, type Actor } from "@/lib/auth/actor";
+import { isUserActor, type Actor } from "@/lib/auth/actor";
 import { can, unitScope } from "@/lib/review/permissions";
 import { orderCriteriaTree, type SheetScore } from "@/lib/domain/self-assessment-xlsx-layout";
 import { writeSelfAssessmentXlsx } from "@/lib/domain/self-assessment-xlsx-write";
 import { SelfAssessmentXlsxError } from "@/lib/domain/self-assessment-xlsx-plan";
 import { findSelfAssessmentForSheet } from "@/lib/data/self-assessment-xlsx";
-import { findAssessmentRef, recordAccessDenied } from "@/lib/data/evidence-files";
+import { recordDeniedUnitAccess } from "@/lib/data/access-denied-audit";
 
 const exportInput = z.object({
   periodCode: z.string().trim().min(1).max(100),
@@ -26,11 +26,7 @@ export async function exportSelfAssessmentXlsx(actor: Actor, input: { periodCode
   }
   const found = await findSelfAssessmentForSheet({ periodCode, unitCode, scope: unitScope(actor) });
   if (!found) {
-    const aimed = await findAssessmentRef({ periodCode, unitCode });
-    const actorId = auditActorId(actor);
-    if (aimed && actorId) {
-      await recordAccessDenied({ actorId, attempted: "assessment.read", entityType: "Assessment", entityId: aimed.id, periodId: aimed.periodId, unitId: aimed.unitId });
-    }
+    if (isUserActor(actor)) await recordDeniedUnitAccess(actor, { periodCode, unitCode, action: "assessment.read" });
     throw new SelfAssessmentXlsxError("not_found", "Không tìm thấy bản tự đánh giá của đơn vị này trong kỳ.", "This unit has no self-assessment in this period.");
   }
   const scores = new Map<string, SheetScore>(found.scores.map((score) => [score.criterionCode, score]));

@@ -8,7 +8,7 @@ import { readSelfAssessmentXlsx, rowProblem, type SheetProblem } from "@/lib/dom
 import { SelfAssessmentXlsxError, invalidRowsError, planSelfAssessmentImport } from "@/lib/domain/self-assessment-xlsx-plan";
 import { saveSelfScores, SaveSelfScoresError } from "@/lib/services/save-self-scores";
 import { findSelfAssessmentForSheet } from "@/lib/data/self-assessment-xlsx";
-import { findAssessmentRef, recordAccessDenied } from "@/lib/data/evidence-files";
+import { recordDeniedUnitAccess } from "@/lib/data/access-denied-audit";
 import { findEditableAssessment } from "@/lib/data/self-assessment";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
@@ -122,10 +122,7 @@ export async function importSelfAssessmentXlsx(
     });
   } catch (error) {
     if (error instanceof SelfAssessmentXlsxError && error.code === "not_found") {
-      const aimed = await findAssessmentRef({ periodCode, unitCode });
-      if (aimed) {
-        await recordAccessDenied({ actorId: actor.userId, attempted: "self_assessment.import", entityType: "Assessment", entityId: aimed.id, periodId: aimed.periodId, unitId: aimed.unitId });
-      }
+      await recordDeniedUnitAccess(actor, { periodCode, unitCode, action: "self_assessment.import" });
     }
     throw error;
   }

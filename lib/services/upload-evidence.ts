@@ -9,12 +9,11 @@ import {
   countLiveEvidence,
   ensureScoreRow,
   findAppraisalLeaf,
-  findAssessmentRef,
   findOwnAssessmentState,
   insertEvidenceFile,
   lockEvidenceContent,
-  recordAccessDenied,
 } from "@/lib/data/evidence-files";
+import { recordDeniedUnitAccess } from "@/lib/data/access-denied-audit";
 import { findEditableAssessment, markAssessmentInProgress } from "@/lib/data/self-assessment";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
@@ -75,13 +74,10 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
 
   const state = await findOwnAssessmentState({ ...target, actorUnitId });
   if (!state) {
-    const aimed = await findAssessmentRef(target);
-    if (aimed) {
-      await recordAccessDenied({ actorId: actor.userId, attempted: "evidence.upload", entityType: "Assessment", entityId: aimed.id, periodId: aimed.periodId, unitId: aimed.unitId });
-    }
+    await recordDeniedUnitAccess(actor, { periodCode: target.periodCode, unitCode: target.unitCode, action: "evidence.upload" });
     throw new EvidenceError("not_found", "Không tìm thấy bản tự đánh giá của đơn vị bạn trong kỳ này.", "Your unit has no self-assessment in this period.");
   }
-  refuseUnlessOpen(evidenceEditState(state, now));
+  refuseUnlessOpen(state, now);
   const plannedLeaf = await findAppraisalLeaf(state.period.criteriaSetId, target.criterionCode);
   if (!plannedLeaf) throw evidenceErrors.notAppraisalLeaf(target.criterionCode);
   if ((await countLiveEvidence({ assessmentId: state.id, criterionId: plannedLeaf.id })) >= MAX_EVIDENCE_FILES_PER_LEAF) {
@@ -95,7 +91,7 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
       await lockEvidenceContent(tx, stored.sha256, "shared");
       const assessment = await findEditableAssessment(tx, { ...target, actorUnitId });
       if (!assessment) throw evidenceErrors.notFound();
-      refuseUnlessOpen(evidenceEditState(assessment, now));
+      refuseUnlessOpen(assessment, now);
       const leaf = await findAppraisalLeaf(assessment.period.criteriaSetId, target.criterionCode, tx);
       if (!leaf) throw evidenceErrors.notAppraisalLeaf(target.criterionCode);
       if ((await countLiveEvidence({ assessmentId: assessment.id, criterionId: leaf.id }, tx)) >= MAX_EVIDENCE_FILES_PER_LEAF) {
@@ -140,7 +136,8 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
   }
 }
 
-function refuseUnlessOpen(state: "open" | "closed" | "published"): void {
+function refuseUnlessOpen(assessment: Parameters<typeof evidenceEditState>[0], now: Date): void {
+  const state = evidenceEditState(assessment, now);
   if (state === "published") throw evidenceErrors.published();
   if (state === "closed") throw evidenceErrors.closed();
 }

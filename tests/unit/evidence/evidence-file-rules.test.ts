@@ -98,20 +98,24 @@ describe("when a unit's evidence may change", () => {
   const assessment = { status: "in_progress", reopenedAt: null, period };
   const during = new Date("2026-01-20");
 
-  it("is while self-assessment is open and the unit has not submitted", () => {
+  it("is while its claims may change: self-assessment open and the unit not submitted", () => {
     expect(evidenceEditState(assessment, during)).toBe("open");
-    expect(evidenceEditState({ ...assessment, status: "returned" }, during)).toBe("open");
+    expect(evidenceEditState({ ...assessment, status: "not_started" }, during)).toBe("open");
     expect(evidenceEditState({ ...assessment, status: "submitted" }, during)).toBe("closed");
+    expect(evidenceEditState({ ...assessment, status: "returned" }, during)).toBe("closed");
   });
 
   it("is not before the opening or after the deadline, unless home affairs reopened the unit", () => {
     expect(evidenceEditState(assessment, new Date("2026-01-04"))).toBe("closed");
     expect(evidenceEditState(assessment, new Date("2026-02-21"))).toBe("closed");
     expect(evidenceEditState({ ...assessment, reopenedAt: new Date("2026-02-22") }, new Date("2026-02-23"))).toBe("open");
+    const reopenedInAppraisal = { ...assessment, reopenedAt: new Date("2026-03-01"), period: { ...period, status: "appraisal" } };
+    expect(evidenceEditState(reopenedInAppraisal, new Date("2026-03-02"))).toBe("open");
   });
 
   it("is never once the period is published", () => {
     expect(evidenceEditState({ ...assessment, period: { ...period, status: "published" } }, during)).toBe("published");
+    expect(evidenceEditState({ ...assessment, reopenedAt: during, period: { ...period, status: "published" } }, during)).toBe("published");
     expect(evidenceEditState({ ...assessment, period: { ...period, status: "appraisal" } }, during)).toBe("closed");
   });
 });
