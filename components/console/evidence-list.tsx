@@ -6,7 +6,7 @@ import { workspaceMessagesFor } from "@/lib/i18n/workspace-messages";
 import { formatDateTime } from "@/lib/i18n/format-date-time";
 import type { EvidenceView } from "@/components/console/workspace-types";
 
-type UploadAnswer = { ok: true; data: EvidenceView } | { ok: false; code: string; vi: string; en: string };
+type UploadAnswer = { ok: true; data: EvidenceView & { scoreVersion: number } } | { ok: false; code: string; vi: string; en: string };
 
 function sizeText(bytes: number, locale: Locale): string {
   const format = (value: number) => value.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
@@ -28,12 +28,15 @@ export function EvidenceList({
   files: initialFiles,
   editable,
   upload,
+  onScoreVersion,
 }: {
   locale: Locale;
   criterionCode: string;
   files: EvidenceView[];
   editable: boolean;
   upload?: { periodCode: string; unitCode: string };
+  /** The leaf's score row version after an upload (the upload may have created the row). */
+  onScoreVersion?: (version: number) => void;
 }) {
   const t = workspaceMessagesFor(locale);
   const [files, setFiles] = useState(initialFiles);
@@ -57,7 +60,10 @@ export function EvidenceList({
     try {
       const response = await fetch("/api/console/evidence", { method: "POST", body: form, headers: { "accept-language": locale } });
       const answer = (await response.json()) as UploadAnswer;
-      if (answer.ok) setFiles((current) => [...current, answer.data]);
+      if (answer.ok) {
+        setFiles((current) => [...current, answer.data]);
+        onScoreVersion?.(answer.data.scoreVersion);
+      }
       else setError(answer[locale]);
     } catch {
       setError(t.unsaved);

@@ -226,6 +226,7 @@ export function OfficerLeafEditor({
           files={leaf.evidence}
           editable={evidenceEditable}
           upload={evidenceUpload}
+          onScoreVersion={setVersion}
         />
       )}
     </article>

@@ -24,7 +24,15 @@ export async function POST(request: Request) {
     }
     const stored = await uploadEvidence(user, fields.data);
     return answer(
-      actionOk({ id: stored.id, name: stored.originalName, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, uploadedAt: stored.uploadedAt.toISOString() }),
+      actionOk({
+        id: stored.id,
+        name: stored.originalName,
+        mimeType: stored.mimeType,
+        sizeBytes: stored.sizeBytes,
+        uploadedAt: stored.uploadedAt.toISOString(),
+        // The first file of an unanswered leaf creates its score row: the form's next save names it.
+        scoreVersion: stored.scoreVersion,
+      }),
     );
   } catch (error) {
     return answer(actionFailure(error));
