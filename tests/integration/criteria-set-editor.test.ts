@@ -143,6 +143,8 @@ describe("editing the tree", () => {
       scoringRule: { type: "threshold", rows: [{ from: { value: 95, inclusive: true }, award: { kind: "fraction", value: 1 } }] },
     });
     expect(added.problems.map((problem) => [problem.kind, problem.code])).toEqual([["max-mismatch", "1"]]);
+    const addition = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "criterion.add" } });
+    expect(addition.after).toMatchObject({ set: "test-set-2023", code: "1.3", parent: "1", maxPoints: "10.5", method: "appraisal", position: 3 });
     const mismatch = added.problems[0]!;
     expect(mismatch.vi).toBe("Tiêu chí 1 có điểm tối đa 60 nhưng tổng điểm tối đa của các tiêu chí con là 70.5.");
     expect(mismatch.en).toBe("Criterion 1 has max points 60 but its children's max points sum to 70.5.");
