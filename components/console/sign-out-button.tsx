@@ -1,12 +1,13 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-
 export function SignOutButton({ label }: { label: string }) {
   return (
     <button
       type="button"
-      onClick={() => void signOut({ callbackUrl: "/console/sign-in" })}
+      onClick={async () => {
+        await fetch("/api/console/sign-out", { method: "POST" }).catch(() => null);
+        window.location.assign("/console/sign-in");
+      }}
       className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
     >
       {label}

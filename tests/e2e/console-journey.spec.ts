@@ -93,6 +93,8 @@ test("the yearly cycle runs in the console and ends on the public league table",
   await expect(officer.getByTestId("assessment-status")).toHaveText("Đang tự chấm", { timeout: 20_000 });
 
   const leafCard = officer.locator(`[id="leaf-${returned.code}"]`);
+  // Fields already complete are folded: open the one holding the leaf.
+  await officer.locator("details").filter({ has: leafCard }).locator("summary").click();
   const pdf = path.join(os.tmpdir(), "bien-ban-kiem-tra.pdf");
   await writeFile(pdf, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
   await leafCard.getByLabel(/Thêm tệp/).setInputFiles(pdf);
@@ -137,7 +139,7 @@ test("the yearly cycle runs in the console and ends on the public league table",
   await expect(explainCard).toContainText("Đề nghị bổ sung kế hoạch kiểm tra năm");
   await explainCard.getByLabel("Giải trình của đơn vị").fill("Đã bổ sung Kế hoạch số 05/KH-SNV ngày 10/01/2026");
   await explainCard.getByRole("button", { name: "Gửi giải trình" }).click();
-  await expect(officer.getByRole("button", { name: "Nộp lại sau khi giải trình" })).toBeVisible();
+  await expect(explainCard.getByText("Đã giải trình")).toBeVisible();
   await officer.getByRole("button", { name: "Nộp lại sau khi giải trình" }).click();
   await expect(officer.getByTestId("assessment-status")).toHaveText("Đã nộp, chờ thẩm định");
 
