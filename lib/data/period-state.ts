@@ -28,3 +28,8 @@ export async function listAssessmentStates(tx: Tx, periodId: string): Promise<{ 
 export async function setPeriodStatus(tx: Tx, periodId: string, status: Exclude<PeriodStatus, "published">): Promise<void> {
   await tx.period.update({ where: { id: periodId }, data: { status } });
 }
+
+export async function periodCriteriaSetId(tx: Tx, periodId: string): Promise<string> {
+  const period = await tx.period.findUniqueOrThrow({ where: { id: periodId }, select: { criteriaSetId: true } });
+  return period.criteriaSetId;
+}

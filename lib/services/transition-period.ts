@@ -4,7 +4,8 @@ import { periodMove, type AssessmentStatus, type PeriodStatus } from "@/lib/revi
 import { transitionPeriodInput, type TransitionPeriodInput } from "@/lib/domain/period-workflow-input";
 import { invalidInput, periodPublished, periodStatusLabel, shortList, stalePeriod, WorkflowError } from "@/lib/domain/workflow-error";
 import { lastChange } from "@/lib/data/appraisal";
-import { listAssessmentStates, lockPeriod, setPeriodStatus } from "@/lib/data/period-state";
+import { listAssessmentStates, lockPeriod, periodCriteriaSetId, setPeriodStatus } from "@/lib/data/period-state";
+import { assertCriteriaSetUsable } from "@/lib/services/validate-criteria-set";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
 
@@ -52,6 +53,8 @@ export async function transitionPeriod(actor: Actor, input: TransitionPeriodInpu
         `A period cannot move from "${from.en}" to "${to.en}".`,
       );
     }
+    // Units cannot score against a tree whose points do not add up: the set is checked on opening.
+    if (period.status === "draft") await assertCriteriaSetUsable(tx, await periodCriteriaSetId(tx, period.id));
     const states = await listAssessmentStates(tx, period.id);
     if (command.to === "approved") {
       const notApproved = states.filter((state) => state.status !== "approved");
