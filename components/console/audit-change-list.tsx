@@ -19,15 +19,16 @@ function show(value: unknown): string {
  */
 export function auditChangeLines(before: unknown, after: unknown): Line[] {
   if (before == null && after == null) return [];
-  if (!isRecord(before) && !isRecord(after)) {
+  const recordsOrNothing = (before == null || isRecord(before)) && (after == null || isRecord(after));
+  if (!recordsOrNothing) {
     return [{ key: null, before: before == null ? undefined : show(before), after: show(after), changed: before != null }];
   }
   const left = isRecord(before) ? before : {};
   const right = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
   const lines = keys.map((key): Line => {
-    const inBefore = key in left && before != null;
-    const inAfter = key in right && after != null;
+    const inBefore = key in left;
+    const inAfter = key in right;
     if (inBefore && inAfter) {
       const same = JSON.stringify(left[key]) === JSON.stringify(right[key]);
       return same ? { key, after: show(right[key]), changed: false } : { key, before: show(left[key]), after: show(right[key]), changed: true };
