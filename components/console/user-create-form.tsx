@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ActionResult } from "@/lib/domain/action-result";
@@ -27,7 +27,7 @@ export function UserCreateForm({
 }) {
   const t = adminConsoleMessagesFor(locale);
   const router = useRouter();
-  const idPrefix = `create-user${useId().replace(/:/g, "")}`;
+  const idPrefix = "create-user";
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<Created> | null>(null);
   // A new key empties the form after a creation (the role goes back to officer, the unit shows).

@@ -115,7 +115,7 @@ export default async function ConsoleUsersPage({ searchParams }: Props) {
                 type="checkbox"
                 value="1"
                 defaultChecked={typed.includeDisabled}
-                className="h-5 w-5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+                className="h-6 w-6 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
               />
               <label htmlFor="users-disabled" className="text-sm font-medium">
                 {t.showDisabled}
