@@ -112,7 +112,7 @@ export function CouncilLeafReview({
       {!survey && <EvidenceList locale={locale} criterionCode={leaf.code} files={leaf.evidence} editable={false} />}
       {editable && mode === "view" && (
         <div className="mt-3 flex flex-wrap gap-2">
-          {leaf.decisions.includes("accept") && (
+          {leaf.decisions.includes("accept") && leaf.reviewState !== "accepted" && (
             <button type="button" disabled={pending} onClick={() => decide({ decision: "accept" })} className={`${button} bg-green-700 text-white hover:bg-green-800`}>
               {t.accept}
             </button>

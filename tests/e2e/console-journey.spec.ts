@@ -120,14 +120,14 @@ test("the yearly cycle runs in the console and ends on the public league table",
   await returnCard.getByRole("button", { name: "Trả lại để giải trình" }).click();
   await returnCard.getByLabel("Nội dung yêu cầu giải trình (bắt buộc)").fill("Đề nghị bổ sung kế hoạch kiểm tra năm");
   await returnCard.getByRole("button", { name: "Trả lại để giải trình" }).click();
-  await expect(returnCard.getByText("Yêu cầu giải trình").first()).toBeVisible();
+  await expect(returnCard.getByText("Yêu cầu giải trình", { exact: true })).toBeVisible();
 
   for (const leaf of leaves.filter((candidate) => candidate.survey)) {
     const card = council.locator(`[id="leaf-${leaf.code}"]`);
     await card.getByRole("button", { name: "Điểm điều tra xã hội học" }).click();
     await card.getByLabel("Điểm điều tra xã hội học").fill(leaf.max.replace(".", ","));
     await card.getByRole("button", { name: "Xác nhận" }).click();
-    await expect(card.getByText("Điều chỉnh").first()).toBeVisible();
+    await expect(card.getByText("Điều chỉnh", { exact: true }).first()).toBeVisible();
   }
   await council.getByRole("button", { name: "Chấp nhận tất cả tiêu chí còn lại như đơn vị tự chấm" }).click();
   await expect(council.getByText(/^0 chờ thẩm định/)).toBeVisible();
@@ -148,7 +148,8 @@ test("the yearly cycle runs in the console and ends on the public league table",
   const explainedCard = council.locator(`[id="leaf-${returned.code}"]`);
   await expect(explainedCard).toContainText("Đã bổ sung Kế hoạch số 05/KH-SNV");
   await explainedCard.getByRole("button", { name: "Chấp nhận" }).click();
-  await expect(explainedCard.getByText("Chấp nhận").first()).toBeVisible();
+  // Once accepted, the leaf offers no "accept" any more.
+  await expect(explainedCard.getByRole("button", { name: "Chấp nhận", exact: true })).toHaveCount(0);
   await council.getByRole("button", { name: "Phê duyệt kết quả của đơn vị" }).click();
   await expect(council.getByTestId("assessment-status")).toHaveText("Đã phê duyệt");
 
