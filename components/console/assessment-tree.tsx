@@ -6,8 +6,10 @@ import type { LeafView, TreeNodeView } from "@/components/console/workspace-type
 function leafCounts(node: TreeNodeView): { total: number; answered: number; returned: number } {
   if (node.leaf) {
     const leaf = node.leaf;
-    const answered = leaf.method === "survey" || leaf.selfNotApplicable || leaf.selfPoints !== null;
-    return { total: 1, answered: answered ? 1 : 0, returned: leaf.reviewState === "returned" || leaf.reviewState === "explained" ? 1 : 0 };
+    // Survey leaves are not the unit's to answer: the counts are what the unit has left to do.
+    const own = leaf.method === "appraisal";
+    const answered = own && (leaf.selfNotApplicable || leaf.selfPoints !== null);
+    return { total: own ? 1 : 0, answered: answered ? 1 : 0, returned: leaf.reviewState === "returned" || leaf.reviewState === "explained" ? 1 : 0 };
   }
   return node.children.map(leafCounts).reduce((sum, counts) => ({ total: sum.total + counts.total, answered: sum.answered + counts.answered, returned: sum.returned + counts.returned }), {
     total: 0,
@@ -36,11 +38,16 @@ export function AssessmentTree({
       {tree.map((field) => {
         const counts = leafCounts(field);
         return (
-          <details key={field.code} open={openAll || counts.returned > 0 || counts.answered < counts.total} className="rounded-lg border border-slate-300 bg-slate-50">
-            <summary className="cursor-pointer list-none px-4 py-3 font-semibold marker:hidden">
-              <span className="font-mono text-slate-700">{field.code}</span> {field.name}{" "}
+          <details key={field.code} open={openAll || counts.returned > 0 || counts.answered < counts.total} className="group rounded-lg border border-slate-300 bg-slate-50">
+            <summary className="flex cursor-pointer list-none items-baseline gap-2 px-4 py-3 font-semibold marker:hidden [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true" className="inline-block text-slate-600 transition-transform group-open:rotate-90">
+                ▸
+              </span>
+              <span>
+                <span className="text-slate-700">{field.code}</span> {field.name}{" "}
               <span className="text-sm font-normal text-slate-700">
-                · {formatDecimal(field.maxPoints, locale, 2)} · {counts.answered}/{counts.total}
+                  · {formatDecimal(field.maxPoints, locale, 2)} · {counts.answered}/{counts.total}
+                </span>
               </span>
             </summary>
             <div className="space-y-4 px-3 pb-4">

@@ -17,6 +17,8 @@ export type WorkspaceHeaderView = {
   claimed: string;
   claimableMax: string;
   appraised: string | null;
+  /** The set's total max points (100 in every set the domain allows). */
+  totalMax: string;
   returnedLeaves: number;
 };
 
@@ -62,7 +64,7 @@ export function WorkspaceHeader({ locale, view }: { locale: Locale; view: Worksp
         <p className="text-sm">
           <span className="font-semibold">{t.progress}:</span> {t.answered(view.answered, view.unitLeaves)} ·{" "}
           {t.claimed(formatDecimal(view.claimed, locale, 2), formatDecimal(view.claimableMax, locale, 2))}
-          {view.appraised !== null && <> · {t.appraised(formatDecimal(view.appraised, locale, 2), "100")}</>}
+          {view.appraised !== null && <> · {t.appraised(formatDecimal(view.appraised, locale, 2), formatDecimal(view.totalMax, locale, 2))}</>}
         </p>
         <div className="mt-1 h-2 w-full rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={share} aria-label={t.progress}>
           <div className="h-2 rounded bg-brand-700" style={{ width: `${share}%` }} />

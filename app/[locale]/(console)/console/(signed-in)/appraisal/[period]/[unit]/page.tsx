@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Decimal from "decimal.js";
 import { notFound } from "next/navigation";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { workspaceMessagesFor } from "@/lib/i18n/workspace-messages";
@@ -46,6 +47,7 @@ export default async function AppraisalPage({ params }: Props) {
           claimed: progress.claimedPoints,
           claimableMax: progress.claimableMax,
           appraised: progress.appraisedPoints,
+          totalMax: workspace.tree.reduce((sum, field) => sum.plus(field.maxPoints), new Decimal(0)).toFixed(),
           returnedLeaves: 0,
         }}
       />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Decimal from "decimal.js";
 import { notFound } from "next/navigation";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { workspaceMessagesFor } from "@/lib/i18n/workspace-messages";
@@ -49,6 +50,7 @@ export default async function SelfAssessmentPage({ params }: Props) {
           claimed: progress.claimedPoints,
           claimableMax: progress.claimableMax,
           appraised: assessment.status === "approved" || published ? progress.appraisedPoints : null,
+          totalMax: workspace.tree.reduce((sum, field) => sum.plus(field.maxPoints), new Decimal(0)).toFixed(),
           returnedLeaves: progress.returnedLeaves,
         }}
       />
