@@ -5,12 +5,23 @@ import { NOT_SIGNED_IN } from "@/lib/auth/not-signed-in";
 import { actionFailure, actionOk } from "@/lib/domain/action-result";
 import { evidenceUploadFields } from "@/lib/domain/evidence-upload-fields";
 import { uploadEvidence } from "@/lib/services/upload-evidence";
+import { evidenceMaxBytes } from "@/lib/storage/evidence-directory";
+import { evidenceErrors } from "@/lib/domain/evidence-file-rules";
+
+/** Room for the form's other fields and the part headers around the file. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /** An officer adds an evidence file to a leaf of their unit (multipart: the leaf and the file). */
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return answer(FOREIGN_ORIGIN);
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
+  // The multipart body is read whole before the file reaches the store: a body announced far
+  // larger than the limit is refused before it is read.
+  const maxBytes = evidenceMaxBytes();
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+    return answer(actionFailure(evidenceErrors.fileTooLarge(maxBytes)));
+  }
   try {
     const form = await request.formData();
     const fields = evidenceUploadFields.safeParse({
