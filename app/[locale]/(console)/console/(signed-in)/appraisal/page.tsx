@@ -6,7 +6,7 @@ import { workspaceMessagesFor } from "@/lib/i18n/workspace-messages";
 import { formatDateTime } from "@/lib/i18n/format-date-time";
 import { requireSessionUser } from "@/lib/auth/session";
 import { loadAppraisalQueue } from "@/lib/data/appraisal-queue";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = workspaceMessagesFor(await getLocale());
@@ -34,19 +34,11 @@ export default async function AppraisalQueuePage() {
               {t.appraisalDeadline}: {formatDateTime(period.appraisalDeadline, locale)}
             </p>
           )}
-          <ScrollRegion label={`${t.queueTitle} — ${period.name}`}>
-            <table className="w-full min-w-[40rem] border-collapse bg-white text-sm">
-              <caption className="sr-only">{`${t.queueTitle} — ${period.name}`}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="px-3 py-2">{t.queueUnit}</th>
-                  <th scope="col" className="px-3 py-2">{t.queueGroup}</th>
-                  <th scope="col" className="px-3 py-2">{t.status}</th>
-                  <th scope="col" className="px-3 py-2">{t.queueSubmittedAt}</th>
-                  <th scope="col" className="px-3 py-2">{t.queueItems}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <ConsoleTable
+            caption={`${t.queueTitle} — ${period.name}`}
+            minWidth="min-w-[40rem]"
+            columns={[t.queueUnit, t.queueGroup, t.status, t.queueSubmittedAt, t.queueItems]}
+          >
                 {period.units.map((unit) => (
                   <tr key={unit.unitCode} className="border-b border-slate-200">
                     <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -60,9 +52,7 @@ export default async function AppraisalQueuePage() {
                     <td className="px-3 py-2">{t.queueCounts(unit.items.pending, unit.items.returned, unit.items.explained)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          </ConsoleTable>
         </section>
       ))}
     </div>

@@ -17,7 +17,7 @@ import { queryAuditLog } from "@/lib/data/audit-log-query";
 import { listConsolePeriods } from "@/lib/data/console-periods";
 import { listUnitOptions } from "@/lib/data/unit-options";
 import { AuditChangeList } from "@/components/console/audit-change-list";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -205,22 +205,7 @@ export default async function ConsoleAuditPage({ searchParams }: Props) {
           {page.rows.length === 0 ? (
             <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">{t.noRows}</p>
           ) : (
-            <ScrollRegion label={t.auditTable}>
-              <table className="w-full min-w-[72rem] border-collapse bg-white text-sm">
-                <caption className="sr-only">{t.auditTable}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="px-3 py-2">{t.time}</th>
-                    <th scope="col" className="px-3 py-2">{t.actor}</th>
-                    <th scope="col" className="px-3 py-2">{t.action}</th>
-                    <th scope="col" className="px-3 py-2">{t.entity}</th>
-                    <th scope="col" className="px-3 py-2">{t.period}</th>
-                    <th scope="col" className="px-3 py-2">{t.unit}</th>
-                    <th scope="col" className="px-3 py-2">{t.changes}</th>
-                    <th scope="col" className="px-3 py-2">{t.ip}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <ConsoleTable caption={t.auditTable} minWidth="min-w-[72rem]" columns={[t.time, t.actor, t.action, t.entity, t.period, t.unit, t.changes, t.ip]}>
                   {page.rows.map((row) => (
                     <tr key={row.id} className="border-b border-slate-200 align-top">
                       <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
@@ -252,9 +237,7 @@ export default async function ConsoleAuditPage({ searchParams }: Props) {
                       <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.ip ?? t.none}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            </ConsoleTable>
           )}
 
           {(page.nextCursor || cursor) && (

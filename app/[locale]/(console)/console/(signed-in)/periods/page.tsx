@@ -7,7 +7,7 @@ import { workspaceMessagesFor } from "@/lib/i18n/workspace-messages";
 import { formatDateTime } from "@/lib/i18n/format-date-time";
 import { requireSessionUser } from "@/lib/auth/session";
 import { listConsolePeriods } from "@/lib/data/console-periods";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = periodConsoleMessagesFor(await getLocale());
@@ -29,19 +29,7 @@ export default async function ConsolePeriodsPage() {
           {t.newPeriod}
         </Link>
       </div>
-      <ScrollRegion label={t.periodsTitle}>
-        <table className="w-full min-w-[44rem] border-collapse bg-white text-sm">
-          <caption className="sr-only">{t.periodsTitle}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="px-3 py-2">{t.name}</th>
-              <th scope="col" className="px-3 py-2">{t.year}</th>
-              <th scope="col" className="px-3 py-2">{t.status}</th>
-              <th scope="col" className="px-3 py-2">{t.units}</th>
-              <th scope="col" className="px-3 py-2">{t.publication}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <ConsoleTable caption={t.periodsTitle} minWidth="min-w-[44rem]" columns={[t.name, t.year, t.status, t.units, t.publication]}>
             {periods.map((period) => {
               const total = Object.values(period.unitsByStatus).reduce((sum, count) => sum + count, 0);
               const done = period.unitsByStatus.approved ?? 0;
@@ -61,9 +49,7 @@ export default async function ConsolePeriodsPage() {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      </ConsoleTable>
     </div>
   );
 }

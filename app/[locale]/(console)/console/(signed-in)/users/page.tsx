@@ -15,7 +15,7 @@ import { ActionButton } from "@/components/console/action-button";
 import { UserCreateForm } from "@/components/console/user-create-form";
 import { UserEditForm } from "@/components/console/user-edit-form";
 import { UserResetPasswordButton } from "@/components/console/user-reset-password-button";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 import { createUserAction, disableUserAction, enableUserAction, resetUserPasswordAction, updateUserAction } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -145,21 +145,7 @@ export default async function ConsoleUsersPage({ searchParams }: Props) {
         {users.length === 0 ? (
           <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">{t.noUsers}</p>
         ) : (
-          <ScrollRegion label={t.usersTable}>
-            <table className="w-full min-w-[64rem] border-collapse bg-white text-sm">
-              <caption className="sr-only">{t.usersTable}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="px-3 py-2">{t.name}</th>
-                  <th scope="col" className="px-3 py-2">{t.email}</th>
-                  <th scope="col" className="px-3 py-2">{t.role}</th>
-                  <th scope="col" className="px-3 py-2">{t.unit}</th>
-                  <th scope="col" className="px-3 py-2">{t.status}</th>
-                  <th scope="col" className="px-3 py-2">{t.lastSignIn}</th>
-                  <th scope="col" className="px-3 py-2">{t.manage}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <ConsoleTable caption={t.usersTable} minWidth="min-w-[64rem]" columns={[t.name, t.email, t.role, t.unit, t.status, t.lastSignIn, t.manage]}>
                 {users.map((row) => (
                   <tr key={row.id} className={`border-b border-slate-200 align-top ${row.disabledAt ? "bg-slate-50 text-slate-700" : ""}`}>
                     <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -220,9 +206,7 @@ export default async function ConsoleUsersPage({ searchParams }: Props) {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          </ConsoleTable>
         )}
         {hasMore && <p className="text-sm text-slate-700">{t.moreUsers(users.length)}</p>}
       </section>

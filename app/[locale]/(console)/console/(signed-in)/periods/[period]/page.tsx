@@ -14,7 +14,7 @@ import { previewPublication } from "@/lib/services/preview-publication";
 import { PERIOD_TRANSITIONS, REOPEN_PERIOD_STATES } from "@/lib/review/assessment-workflow";
 import { ActionButton } from "@/components/console/action-button";
 import { FieldsActionForm } from "@/components/console/fields-action-form";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 import { loadPeriodSetup } from "@/lib/services/load-period-setup";
 import { toVietnamDateTimeLocal } from "@/lib/i18n/datetime-local-value";
 import { PeriodUnitsForm } from "@/components/console/period-units-form";
@@ -161,19 +161,7 @@ export default async function ConsolePeriodPage({ params }: Props) {
           <h2 id="units-title" className="text-xl font-semibold">
             {t.unitsTitle}
           </h2>
-          <ScrollRegion label={t.unitsTitle}>
-            <table className="w-full min-w-[44rem] border-collapse bg-white text-sm">
-              <caption className="sr-only">{t.unitsTitle}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="px-3 py-2">{t.unit}</th>
-                  <th scope="col" className="px-3 py-2">{w.queueGroup}</th>
-                  <th scope="col" className="px-3 py-2">{t.status}</th>
-                  <th scope="col" className="px-3 py-2">{w.queueSubmittedAt}</th>
-                  {canReopen && <th scope="col" className="px-3 py-2">{t.reopen}</th>}
-                </tr>
-              </thead>
-              <tbody>
+          <ConsoleTable caption={t.unitsTitle} minWidth="min-w-[44rem]" columns={[t.unit, w.queueGroup, t.status, w.queueSubmittedAt, ...(canReopen ? [t.reopen] : [])]}>
                 {queue.units.map((unit) => (
                   <tr key={unit.unitCode} className="border-b border-slate-200 align-top">
                     <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -199,9 +187,7 @@ export default async function ConsolePeriodPage({ params }: Props) {
                     )}
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          </ConsoleTable>
         </section>
       )}
 
@@ -231,19 +217,13 @@ export default async function ConsolePeriodPage({ params }: Props) {
           </div>
           <h3 className="text-lg font-semibold">{t.previewTitle}</h3>
           {preview.groups.map((group) => (
-            <ScrollRegion key={group.groupCode} label={`${t.previewTitle} — ${group.groupName}`}>
-              <table className="w-full min-w-[36rem] border-collapse bg-white text-sm">
-                <caption className="px-3 py-2 text-left font-semibold">{group.groupName}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="px-3 py-2">{t.rank}</th>
-                    <th scope="col" className="px-3 py-2">{t.unit}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t.total}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t.index}</th>
-                    <th scope="col" className="px-3 py-2">{t.band}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <ConsoleTable
+              key={group.groupCode}
+              caption={group.groupName}
+              showCaption
+              minWidth="min-w-[36rem]"
+              columns={[t.rank, t.unit, { label: t.total, align: "right" }, { label: t.index, align: "right" }, t.band]}
+            >
                   {group.rows.map((row) => (
                     <tr key={row.unitCode} className="border-b border-slate-200">
                       <td className="px-3 py-2">{row.rank}</td>
@@ -255,9 +235,7 @@ export default async function ConsolePeriodPage({ params }: Props) {
                       <td className="px-3 py-2">{row.band ?? t.none}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            </ConsoleTable>
           ))}
         </section>
       )}
