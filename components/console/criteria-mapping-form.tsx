@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { setupConsoleMessagesFor } from "@/lib/i18n/setup-console-messages";
 import { UserActionAlert, UNSENT_REQUEST } from "@/components/console/user-action-alert";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 
 export type MappingField = { code: string; name: string; mappedTo: string[] };
 
@@ -53,50 +53,39 @@ export function CriteriaMappingForm({
 
   return (
     <form onSubmit={submit} aria-label={t.mappingTitle} className="space-y-3">
-      <ScrollRegion label={t.mappingCaption}>
-        <table className="w-full min-w-[36rem] border-collapse bg-white text-sm">
-          <caption className="sr-only">{t.mappingCaption}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="px-3 py-2">{t.mappingField}</th>
-              <th scope="col" className="px-3 py-2">{t.mappingPrevious}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((field) => (
-              <tr key={field.code} className="border-b border-slate-200 align-top">
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <span className="font-mono">{field.code}</span> {field.name}
-                </th>
-                <td className="px-3 py-2">
-                  <label htmlFor={`map-${field.code}`} className="sr-only">
-                    {t.mappingSelect(field.code)}
-                  </label>
-                  <select
-                    id={`map-${field.code}`}
-                    name={`map-${field.code}`}
-                    defaultValue={field.mappedTo[0] ?? ""}
-                    aria-describedby={field.mappedTo.length > 1 ? `map-${field.code}-more` : undefined}
-                    className="w-full rounded border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-brand-700"
-                  >
-                    <option value="">{t.noCounterpart}</option>
-                    {previousFields.map((previous) => (
-                      <option key={previous.code} value={previous.code}>
-                        {previous.code} — {previous.name}
-                      </option>
-                    ))}
-                  </select>
-                  {field.mappedTo.length > 1 && (
-                    <p id={`map-${field.code}-more`} className="mt-1 text-xs text-slate-700">
-                      {t.mappingMore(field.mappedTo.join(", "))}
-                    </p>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <ConsoleTable caption={t.mappingCaption} minWidth="min-w-[36rem]" columns={[t.mappingField, t.mappingPrevious]}>
+        {fields.map((field) => (
+          <tr key={field.code} className="border-b border-slate-200 align-top">
+            <th scope="row" className="px-3 py-2 text-left font-medium">
+              <span className="font-mono">{field.code}</span> {field.name}
+            </th>
+            <td className="px-3 py-2">
+              <label htmlFor={`map-${field.code}`} className="sr-only">
+                {t.mappingSelect(field.code)}
+              </label>
+              <select
+                id={`map-${field.code}`}
+                name={`map-${field.code}`}
+                defaultValue={field.mappedTo[0] ?? ""}
+                aria-describedby={field.mappedTo.length > 1 ? `map-${field.code}-more` : undefined}
+                className="w-full rounded border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-brand-700"
+              >
+                <option value="">{t.noCounterpart}</option>
+                {previousFields.map((previous) => (
+                  <option key={previous.code} value={previous.code}>
+                    {previous.code} — {previous.name}
+                  </option>
+                ))}
+              </select>
+              {field.mappedTo.length > 1 && (
+                <p id={`map-${field.code}-more`} className="mt-1 text-xs text-slate-700">
+                  {t.mappingMore(field.mappedTo.join(", "))}
+                </p>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ConsoleTable>
       <button
         type="submit"
         disabled={pending}

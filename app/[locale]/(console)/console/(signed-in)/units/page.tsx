@@ -13,7 +13,7 @@ import { listGroups } from "@/lib/services/list-groups";
 import { FieldsActionForm, type FormFieldSpec } from "@/components/console/fields-action-form";
 import { UnitMergeForm } from "@/components/console/unit-merge-form";
 import { UnitSplitForm } from "@/components/console/unit-split-form";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 import { createGroupAction, createUnitAction, mergeUnitsAction, splitUnitAction, updateGroupAction, updateUnitAction } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -146,90 +146,78 @@ export default async function ConsoleUnitsPage({ searchParams }: Props) {
         {listed.length === 0 ? (
           <p className="rounded border border-slate-200 bg-white p-4 text-slate-700">{t.noUnits}</p>
         ) : (
-          <ScrollRegion label={t.unitsTable}>
-            <table className="w-full min-w-[72rem] border-collapse bg-white text-sm">
-              <caption className="sr-only">{t.unitsTable}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="px-3 py-2">{t.unit}</th>
-                  <th scope="col" className="px-3 py-2">{t.unitCode}</th>
-                  <th scope="col" className="px-3 py-2">{t.kind}</th>
-                  <th scope="col" className="px-3 py-2">{t.latestGroup}</th>
-                  <th scope="col" className="px-3 py-2">{t.state}</th>
-                  <th scope="col" className="px-3 py-2">{t.lineage}</th>
-                  <th scope="col" className="px-3 py-2">{t.editUnitSummary}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {listed.map((unit) => (
-                  <tr key={unit.code} data-testid={`unit-${unit.code}`} className={`border-b border-slate-200 align-top ${unit.dissolvedOn ? "bg-slate-50 text-slate-700" : ""}`}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">
-                      {unit.name}
-                      {unit.nameEn && (
-                        <span lang="en" className="block text-xs font-normal text-slate-700">
-                          {unit.nameEn}
-                        </span>
-                      )}
-                      {unit.parentUnit && (
-                        <span className="block text-xs font-normal text-slate-700">
-                          {t.parentUnit}: {unit.parentUnit.name}
-                        </span>
-                      )}
-                    </th>
-                    <td className="break-all px-3 py-2 font-mono text-xs">{unit.code}</td>
-                    <td className="px-3 py-2">{t.kinds[unit.kind as UnitKindName] ?? unit.kind}</td>
-                    <td className="px-3 py-2">
-                      {unit.latestGroup ? (
-                        <>
-                          {unit.latestGroup.groupName}
-                          <span className="block text-xs text-slate-700">{unit.latestGroup.periodCode}</span>
-                        </>
-                      ) : (
-                        <span className="text-slate-700">{t.noGroup}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      {unit.dissolvedOn ? (
-                        <span className="font-semibold text-red-800">{t.dissolvedOn(formatDate(unit.dissolvedOn, locale))}</span>
-                      ) : (
-                        <span className="text-green-800">{t.active}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2" data-testid="unit-lineage">
-                      <Lineage locale={locale} t={t} predecessors={unit.predecessors} successors={unit.successors} />
-                    </td>
-                    <td className="min-w-72 px-3 py-2">
-                      {unit.dissolvedOn ? null : (
-                        <details>
-                          <summary className={summaryClass}>
-                            {t.editUnitSummary}
-                            <span className="sr-only"> — {t.editUnit(unit.name)}</span>
-                          </summary>
-                          <div className="mt-2 space-y-2">
-                            {unit.codeLocked && <p className="text-xs text-slate-700">{t.codeLocked}</p>}
-                            <FieldsActionForm
-                              locale={locale}
-                              idPrefix={`unit-${unit.code}`}
-                              submitLabel={t.saveUnit}
-                              done={t.unitSaved}
-                              run={updateUnitAction.bind(null, { code: unit.code, expectedUpdatedAt: unit.updatedAt.toISOString() })}
-                              fields={[
-                                ...(unit.codeLocked ? [] : [{ name: "newCode", label: t.unitCode, required: true, defaultValue: unit.code, hint: t.unitCodeHint } satisfies FormFieldSpec]),
-                                { name: "name", label: t.unitName, required: true, defaultValue: unit.name, hint: t.renameNote },
-                                { name: "nameEn", label: t.unitNameEn, defaultValue: unit.nameEn ?? "" },
-                                { name: "kind", label: t.kind, options: kindOptions, defaultValue: unit.kind },
-                                { name: "parentUnitCode", label: t.parentUnit, options: parentOptions(unit.code, unit.parentUnit), defaultValue: unit.parentUnit?.code ?? "" },
-                              ]}
-                            />
-                          </div>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ConsoleTable
+            caption={t.unitsTable}
+            minWidth="min-w-[72rem]"
+            columns={[t.unit, t.unitCode, t.kind, t.latestGroup, t.state, t.lineage, t.editUnitSummary]}
+          >
+            {listed.map((unit) => (
+              <tr key={unit.code} data-testid={`unit-${unit.code}`} className={`border-b border-slate-200 align-top ${unit.dissolvedOn ? "bg-slate-50 text-slate-700" : ""}`}>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {unit.name}
+                  {unit.nameEn && (
+                    <span lang="en" className="block text-xs font-normal text-slate-700">
+                      {unit.nameEn}
+                    </span>
+                  )}
+                  {unit.parentUnit && (
+                    <span className="block text-xs font-normal text-slate-700">
+                      {t.parentUnit}: {unit.parentUnit.name}
+                    </span>
+                  )}
+                </th>
+                <td className="break-all px-3 py-2 font-mono text-xs">{unit.code}</td>
+                <td className="px-3 py-2">{t.kinds[unit.kind as UnitKindName] ?? unit.kind}</td>
+                <td className="px-3 py-2">
+                  {unit.latestGroup ? (
+                    <>
+                      {unit.latestGroup.groupName}
+                      <span className="block text-xs text-slate-700">{unit.latestGroup.periodCode}</span>
+                    </>
+                  ) : (
+                    <span className="text-slate-700">{t.noGroup}</span>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  {unit.dissolvedOn ? (
+                    <span className="font-semibold text-red-800">{t.dissolvedOn(formatDate(unit.dissolvedOn, locale))}</span>
+                  ) : (
+                    <span className="text-green-800">{t.active}</span>
+                  )}
+                </td>
+                <td className="px-3 py-2" data-testid="unit-lineage">
+                  <Lineage locale={locale} t={t} predecessors={unit.predecessors} successors={unit.successors} />
+                </td>
+                <td className="min-w-72 px-3 py-2">
+                  {unit.dissolvedOn ? null : (
+                    <details>
+                      <summary className={summaryClass}>
+                        {t.editUnitSummary}
+                        <span className="sr-only"> — {t.editUnit(unit.name)}</span>
+                      </summary>
+                      <div className="mt-2 space-y-2">
+                        {unit.codeLocked && <p className="text-xs text-slate-700">{t.codeLocked}</p>}
+                        <FieldsActionForm
+                          locale={locale}
+                          idPrefix={`unit-${unit.code}`}
+                          submitLabel={t.saveUnit}
+                          done={t.unitSaved}
+                          run={updateUnitAction.bind(null, { code: unit.code, expectedUpdatedAt: unit.updatedAt.toISOString() })}
+                          fields={[
+                            ...(unit.codeLocked ? [] : [{ name: "newCode", label: t.unitCode, required: true, defaultValue: unit.code, hint: t.unitCodeHint } satisfies FormFieldSpec]),
+                            { name: "name", label: t.unitName, required: true, defaultValue: unit.name, hint: t.renameNote },
+                            { name: "nameEn", label: t.unitNameEn, defaultValue: unit.nameEn ?? "" },
+                            { name: "kind", label: t.kind, options: kindOptions, defaultValue: unit.kind },
+                            { name: "parentUnitCode", label: t.parentUnit, options: parentOptions(unit.code, unit.parentUnit), defaultValue: unit.parentUnit?.code ?? "" },
+                          ]}
+                        />
+                      </div>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ConsoleTable>
         )}
       </section>
 
@@ -257,61 +245,50 @@ export default async function ConsoleUnitsPage({ searchParams }: Props) {
           {t.groupsTitle}
         </h2>
         <p className="max-w-3xl text-sm text-slate-700">{t.groupsIntro}</p>
-        <ScrollRegion label={t.groupsTable}>
-          <table className="w-full min-w-[52rem] border-collapse bg-white text-sm">
-            <caption className="sr-only">{t.groupsTable}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="px-3 py-2">{t.groupName}</th>
-                <th scope="col" className="px-3 py-2">{t.groupCode}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.order}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.groupUsage}</th>
-                <th scope="col" className="px-3 py-2">{t.groupPublished}</th>
-                <th scope="col" className="px-3 py-2">{t.editUnitSummary}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((group) => (
-                <tr key={group.code} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {group.name}
-                    {group.nameEn && (
-                      <span lang="en" className="block text-xs font-normal text-slate-700">
-                        {group.nameEn}
-                      </span>
-                    )}
-                  </th>
-                  <td className="px-3 py-2 font-mono text-xs">{group.code}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{group.order}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{group.assessments}</td>
-                  <td className="px-3 py-2">{group.published ? t.yes : t.no}</td>
-                  <td className="min-w-64 px-3 py-2">
-                    <details>
-                      <summary className={summaryClass}>
-                        {t.editUnitSummary}
-                        <span className="sr-only"> — {t.editGroup(group.name)}</span>
-                      </summary>
-                      <div className="mt-2">
-                        <FieldsActionForm
-                          locale={locale}
-                          idPrefix={`group-${group.code}`}
-                          submitLabel={t.saveUnit}
-                          done={t.groupSaved}
-                          run={updateGroupAction.bind(null, group.code)}
-                          fields={[
-                            { name: "name", label: t.groupName, required: true, defaultValue: group.name },
-                            { name: "nameEn", label: t.unitNameEn, defaultValue: group.nameEn ?? "" },
-                            { name: "order", label: t.order, required: true, inputMode: "numeric", defaultValue: String(group.order), hint: t.orderHint },
-                          ]}
-                        />
-                      </div>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <ConsoleTable
+          caption={t.groupsTable}
+          minWidth="min-w-[52rem]"
+          columns={[t.groupName, t.groupCode, { label: t.order, align: "right" }, { label: t.groupUsage, align: "right" }, t.groupPublished, t.editUnitSummary]}
+        >
+          {groups.map((group) => (
+            <tr key={group.code} className="border-b border-slate-200 align-top">
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {group.name}
+                {group.nameEn && (
+                  <span lang="en" className="block text-xs font-normal text-slate-700">
+                    {group.nameEn}
+                  </span>
+                )}
+              </th>
+              <td className="px-3 py-2 font-mono text-xs">{group.code}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{group.order}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{group.assessments}</td>
+              <td className="px-3 py-2">{group.published ? t.yes : t.no}</td>
+              <td className="min-w-64 px-3 py-2">
+                <details>
+                  <summary className={summaryClass}>
+                    {t.editUnitSummary}
+                    <span className="sr-only"> — {t.editGroup(group.name)}</span>
+                  </summary>
+                  <div className="mt-2">
+                    <FieldsActionForm
+                      locale={locale}
+                      idPrefix={`group-${group.code}`}
+                      submitLabel={t.saveUnit}
+                      done={t.groupSaved}
+                      run={updateGroupAction.bind(null, group.code)}
+                      fields={[
+                        { name: "name", label: t.groupName, required: true, defaultValue: group.name },
+                        { name: "nameEn", label: t.unitNameEn, defaultValue: group.nameEn ?? "" },
+                        { name: "order", label: t.order, required: true, inputMode: "numeric", defaultValue: String(group.order), hint: t.orderHint },
+                      ]}
+                    />
+                  </div>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </ConsoleTable>
         <details className="rounded-lg border border-slate-200 bg-white">
           <summary className={panelSummaryClass}>{t.createGroup}</summary>
           <div className="max-w-xl border-t border-slate-200 p-4">

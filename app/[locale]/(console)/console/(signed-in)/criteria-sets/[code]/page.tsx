@@ -16,7 +16,7 @@ import { CriteriaNodeForm } from "@/components/console/criteria-node-form";
 import { CriteriaNodeButtons } from "@/components/console/criteria-node-buttons";
 import { CriteriaMappingForm } from "@/components/console/criteria-mapping-form";
 import { ScoringRuleText } from "@/components/scoring-rule-text";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ConsoleTable } from "@/components/console/console-table";
 import { MAX_CRITERIA_LEVELS } from "@/lib/domain/criteria-set-problems";
 import { createCriteriaSetVersionAction } from "../actions";
 import { addCriterionAction, deleteCriterionAction, moveCriterionAction, saveFieldMappingAction, updateCriterionAction } from "./actions";
@@ -201,27 +201,15 @@ export default async function CriteriaSetEditorPage({ params }: Props) {
         <h2 id="tree-title" className="text-xl font-semibold">
           {t.treeTitle}
         </h2>
-        <ScrollRegion label={t.treeCaption}>
-          <table className={`w-full border-collapse bg-white text-sm ${editable ? "min-w-[68rem]" : "min-w-[52rem]"}`}>
-            <caption className="sr-only">{t.treeCaption}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="px-3 py-2">{t.code}</th>
-                <th scope="col" className="px-3 py-2">{t.name}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.maxPoints}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.childrenSum}</th>
-                <th scope="col" className="px-3 py-2">{t.method}</th>
-                <th scope="col" className="px-3 py-2">{t.rule}</th>
-                {editable && <th scope="col" className="px-3 py-2">{t.manage}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <NodeRow key={row.node.code} row={row} setCode={setCode} editable={editable} locale={locale} t={t} m={m} />
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <ConsoleTable
+          caption={t.treeCaption}
+          minWidth={editable ? "min-w-[68rem]" : "min-w-[52rem]"}
+          columns={[t.code, t.name, { label: t.maxPoints, align: "right" }, { label: t.childrenSum, align: "right" }, t.method, t.rule, ...(editable ? [t.manage] : [])]}
+        >
+          {rows.map((row) => (
+            <NodeRow key={row.node.code} row={row} setCode={setCode} editable={editable} locale={locale} t={t} m={m} />
+          ))}
+        </ConsoleTable>
         {editable && (
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className={`${summaryClass} font-semibold`}>{t.addField}</summary>
