@@ -7,8 +7,10 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { setupConsoleMessagesFor } from "@/lib/i18n/setup-console-messages";
 import { UserActionAlert, UNSENT_REQUEST } from "@/components/console/user-action-alert";
 
-const buttonClass =
-  "rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
+const baseClass =
+  "rounded border bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
+const buttonClass = `${baseClass} border-slate-400 text-slate-900 hover:bg-slate-100`;
+const deleteClass = `${baseClass} border-red-700 text-red-800 hover:bg-red-50`;
 
 /**
  * A node's place among its siblings (one step up or down) and its deletion, asked for first
@@ -64,7 +66,7 @@ export function CriteriaNodeButtons({
         </button>
         <button
           type="button"
-          className={`${buttonClass} border-red-700 text-red-800 hover:bg-red-50`}
+          className={deleteClass}
           disabled={pending}
           onClick={() => act(remove, t.deleteConfirm(code, below))}
         >

@@ -108,10 +108,8 @@ export function CriteriaNodeForm({
 
   return (
     <form onSubmit={submit} aria-label={label} className="space-y-3">
-      <div className="grid gap-3 sm:grid-cols-2">
-        {text("code", t.criterionCode, { required: true, hint: t.criterionCodeHint, mono: true })}
-        {text("maxPoints", t.maxPoints, { required: true, hint: t.maxPointsHint, inputMode: "decimal" })}
-      </div>
+      {text("code", t.criterionCode, { required: true, hint: t.criterionCodeHint, mono: true })}
+      {text("maxPoints", t.maxPoints, { required: true, hint: t.maxPointsHint, inputMode: "decimal" })}
       {text("name", t.criterionName, { required: true })}
       {text("nameEn", t.criterionNameEn)}
       <div>

@@ -166,7 +166,7 @@ export default async function ConsoleUnitsPage({ searchParams }: Props) {
                     </span>
                   )}
                 </th>
-                <td className="break-all px-3 py-2 font-mono text-xs">{unit.code}</td>
+                <td className="px-3 py-2 font-mono text-xs">{unit.code}</td>
                 <td className="px-3 py-2">{t.kinds[unit.kind as UnitKindName] ?? unit.kind}</td>
                 <td className="px-3 py-2">
                   {unit.latestGroup ? (

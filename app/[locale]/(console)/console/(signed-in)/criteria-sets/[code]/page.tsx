@@ -270,7 +270,7 @@ function NodeRow({ row, setCode, editable, locale, t, m }: { row: Row; setCode: 
       <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-mono font-medium">
         {node.code}
       </th>
-      <td className={`px-3 py-2 ${indent}`}>
+      <td className={`min-w-[16rem] px-3 py-2 ${indent}`}>
         <span className="block text-xs text-slate-700">{t.levelName[node.level - 1] ?? ""}</span>
         <span className={node.level === 1 ? "font-semibold" : ""}>{node.name}</span>
         {node.nameEn && (
@@ -309,9 +309,9 @@ function NodeRow({ row, setCode, editable, locale, t, m }: { row: Row; setCode: 
               .filter(Boolean)
               .join(" · ")}
       </td>
-      <td className="min-w-48 px-3 py-2">{node.ruleSummary ? <ScoringRuleText rule={node.ruleSummary} code={node.code} locale={locale} t={m} /> : <span className="text-slate-700">{t.noRule}</span>}</td>
+      <td className="min-w-44 px-3 py-2">{node.ruleSummary ? <ScoringRuleText rule={node.ruleSummary} code={node.code} locale={locale} t={m} /> : <span className="text-slate-700">{t.noRule}</span>}</td>
       {editable && (
-        <td className="min-w-80 px-3 py-2">
+        <td className="w-80 min-w-80 px-3 py-2">
           <details>
             <summary className={summaryClass}>
               {t.manage}
