@@ -13,20 +13,30 @@ export type SessionUser = UserActor & { name: string; email: string; mustChangeP
  * generation, and the database says whether that user still exists, is enabled, and what role and
  * unit they hold now. A password change, reset, disabling or role change ends older sessions.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+const readSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.userId) return null;
-  const user = await findSessionUser(session.userId, session.sessionVersion ?? 0);
-  if (!user) return null;
-  return user;
+  return findSessionUser(session.userId, session.sessionVersion ?? 0);
 });
+
+/**
+ * The user every server action and route handler acts for. Someone still holding a temporary
+ * password (given by home affairs) acts for nobody until they have replaced it: only the password
+ * change itself, and the console frame that shows where to do it, ask with allowPasswordChange.
+ */
+export async function getSessionUser(options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser | null> {
+  const user = await readSessionUser();
+  if (!user) return null;
+  if (user.mustChangePassword && !options.allowPasswordChange) return null;
+  return user;
+}
 
 /**
  * For console pages: the user, or a redirect to sign-in that comes back here afterwards. A user
  * who must change a temporary password is sent to do that first.
  */
 export async function requireSessionUser(returnTo: string, options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
-  const user = await getSessionUser();
+  const user = await readSessionUser();
   if (!user) redirect(`/console/sign-in?next=${encodeURIComponent(returnTo)}`);
   if (user.mustChangePassword && !options.allowPasswordChange) redirect("/console/account?required=1");
   return user;

@@ -10,7 +10,7 @@ import { ConsoleNav } from "@/components/console/console-nav";
  * navigation, so it cannot guard); this only draws the bar for whoever is signed in.
  */
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  const user = await getSessionUser();
+  const user = await getSessionUser({ allowPasswordChange: true });
   if (!user) return children;
   const t = consoleMessagesFor(await getLocale());
   const [inboxCount, unitName] = await Promise.all([countInbox(user, new Date()), user.unitId ? findUnitName(user.unitId) : null]);

@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const locale = await getLocale();
   const t = consoleMessagesFor(locale);
   const next = consoleReturnPath((await searchParams).next);
-  if (await getSessionUser()) redirect(next);
+  if (await getSessionUser({ allowPasswordChange: true })) redirect(next);
   const demo = demoSignIns();
   return (
     <div className="mx-auto max-w-md space-y-6">

@@ -6,7 +6,7 @@ import { actionFailure, actionOk, type ActionResult } from "@/lib/domain/action-
 import { NOT_SIGNED_IN } from "@/lib/auth/not-signed-in";
 
 export async function changePasswordAction(input: { currentPassword: string; newPassword: string }): Promise<ActionResult> {
-  const user = await getSessionUser();
+  const user = await getSessionUser({ allowPasswordChange: true });
   if (!user) return NOT_SIGNED_IN;
   try {
     await changeOwnPassword(user, input);
