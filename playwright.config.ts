@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const CHANGES_PUBLIC_DATA = [/console-journey\.spec\.ts$/, /console-setup\.spec\.ts$/];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,6 +26,12 @@ export default defineConfig({
       ],
     },
   },
+  // One server and one demo database for every spec. The specs that publish a period or merge units
+  // change what the public pages show, so they run after the ones that read the demo's figures.
+  projects: [
+    { name: "portal", testIgnore: CHANGES_PUBLIC_DATA },
+    { name: "yearly-cycle", testMatch: CHANGES_PUBLIC_DATA, dependencies: ["portal"] },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,
