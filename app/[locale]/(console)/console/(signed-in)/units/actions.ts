@@ -49,7 +49,8 @@ export async function updateUnitAction(target: { code: string; expectedUpdatedAt
       name: values.name ?? "",
       nameEn: values.nameEn,
       kind: values.kind as UnitKindName,
-      parentUnitCode: values.parentUnitCode || null,
+      // A form without the field keeps the parent; the empty choice removes it.
+      parentUnitCode: values.parentUnitCode === undefined ? undefined : values.parentUnitCode || null,
       expectedUpdatedAt: target.expectedUpdatedAt,
     });
     revalidatePath("/[locale]/console", "layout");
