@@ -1,3 +1,5 @@
+import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
+import type Decimal from "decimal.js";
 import {
   buildTree,
   CriteriaTreeError,
@@ -80,8 +82,8 @@ export function criteriaSetProblems(rows: readonly CriteriaSetRow[]): CriteriaSe
       problems.push({
         kind: "rule-invalid",
         code: node.code,
-        vi: `Quy tắc chấm điểm của tiêu chí ${node.code} không hợp lệ hoặc cho nhiều hơn điểm tối đa ${node.maxPoints.toFixed()}.`,
-        en: `The scoring rule of criterion ${node.code} is invalid or awards more than its max of ${node.maxPoints.toFixed()}.`,
+        vi: `Quy tắc chấm điểm của tiêu chí ${node.code} không hợp lệ hoặc cho nhiều hơn điểm tối đa ${formatStatedDecimal(node.maxPoints.toFixed(), "vi")}.`,
+        en: `The scoring rule of criterion ${node.code} is invalid or awards more than its max of ${formatStatedDecimal(node.maxPoints.toFixed(), "en")}.`,
       });
     }
   }
@@ -92,8 +94,8 @@ export function criteriaSetProblems(rows: readonly CriteriaSetRow[]): CriteriaSe
       problems.push({
         kind: "total-not-100",
         code: null,
-        vi: `Tổng điểm tối đa của các lĩnh vực là ${total.toFixed()}, phải bằng ${SET_TOTAL}.`,
-        en: `The fields' max points sum to ${total.toFixed()}; they must sum to ${SET_TOTAL}.`,
+        vi: `Tổng điểm tối đa của các lĩnh vực là ${formatStatedDecimal(total.toFixed(), "vi")}, phải bằng ${SET_TOTAL}.`,
+        en: `The fields' max points sum to ${formatStatedDecimal(total.toFixed(), "en")}; they must sum to ${SET_TOTAL}.`,
       });
     }
   }
@@ -102,21 +104,24 @@ export function criteriaSetProblems(rows: readonly CriteriaSetRow[]): CriteriaSe
 
 function translate(kind: TreeProblemKind, code: string, tree: readonly CriterionNode[]): CriteriaSetProblem {
   const node = nodesOf(tree).find((entry) => entry.node.code === code)?.node;
-  const max = node?.maxPoints.isFinite() ? node.maxPoints.toFixed() : "?";
+  // Each language writes decimals its own way: "13,5" in Vietnamese, "13.5" in English.
+  const stated = (value: Decimal | undefined, locale: "vi" | "en") => (value?.isFinite() ? formatStatedDecimal(value.toFixed(), locale) : "?");
+  const max = { vi: stated(node?.maxPoints, "vi"), en: stated(node?.maxPoints, "en") };
   switch (kind) {
     case "max-mismatch": {
-      const sum = node ? exactSum(node.children.map((child) => child.maxPoints)).toFixed() : "?";
+      const total = node ? exactSum(node.children.map((child) => child.maxPoints)) : undefined;
+      const sum = { vi: stated(total, "vi"), en: stated(total, "en") };
       return {
         kind,
         code,
-        vi: `Tiêu chí ${code} có điểm tối đa ${max} nhưng tổng điểm tối đa của các tiêu chí con là ${sum}.`,
-        en: `Criterion ${code} has max points ${max} but its children's max points sum to ${sum}.`,
+        vi: `Tiêu chí ${code} có điểm tối đa ${max.vi} nhưng tổng điểm tối đa của các tiêu chí con là ${sum.vi}.`,
+        en: `Criterion ${code} has max points ${max.en} but its children's max points sum to ${sum.en}.`,
       };
     }
     case "duplicate-code":
       return { kind, code, vi: `Mã tiêu chí "${code}" bị dùng nhiều lần.`, en: `Criterion code "${code}" is used more than once.` };
     case "negative-max":
-      return { kind, code, vi: `Tiêu chí ${code} có điểm tối đa âm (${max}).`, en: `Criterion ${code} has negative max points (${max}).` };
+      return { kind, code, vi: `Tiêu chí ${code} có điểm tối đa âm (${max.vi}).`, en: `Criterion ${code} has negative max points (${max.en}).` };
     case "invalid-max":
       return { kind, code, vi: `Tiêu chí ${code} chưa có điểm tối đa hợp lệ.`, en: `Criterion ${code} has no valid max points.` };
   }

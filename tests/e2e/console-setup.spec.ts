@@ -71,7 +71,7 @@ test.describe("home affairs' criteria sets", () => {
     await leafForm.getByLabel("Điểm tối đa", { exact: true }).fill("1,5");
     await leafForm.getByRole("button", { name: "Lưu" }).click();
     await expect(leafForm.getByRole("status")).toContainText("Đã lưu.");
-    await expect(problems).toContainText("Tiêu chí 1.1 có điểm tối đa 3 nhưng tổng điểm tối đa của các tiêu chí con là 3.5.");
+    await expect(problems).toContainText("Tiêu chí 1.1 có điểm tối đa 3 nhưng tổng điểm tối đa của các tiêu chí con là 3,5.");
     const parentSum = page.locator('tr[id="node-1.1"]').getByTestId("children-sum");
     await expect(parentSum).toContainText("3,5");
     await expect(parentSum).toContainText("khác điểm tối đa");
@@ -116,7 +116,7 @@ test.describe("home affairs' criteria sets", () => {
     await addForm.getByRole("button", { name: "Thêm" }).click();
     await expect(addForm.getByRole("status")).toContainText("Đã thêm.");
     await expect(page.locator('tr[id="node-1.1.3"]')).toContainText("Tiêu chí kiểm thử");
-    await expect(problems).toContainText("Tiêu chí 1.1 có điểm tối đa 3 nhưng tổng điểm tối đa của các tiêu chí con là 3.5.");
+    await expect(problems).toContainText("Tiêu chí 1.1 có điểm tối đa 3 nhưng tổng điểm tối đa của các tiêu chí con là 3,5.");
     expect(await nodeOrder(page, "1.1.")).toEqual(["1.1.1", "1.1.2", "1.1.3"]);
 
     const added = await openNode(page, "1.1.3");

@@ -146,7 +146,7 @@ describe("editing the tree", () => {
     const addition = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "criterion.add" } });
     expect(addition.after).toMatchObject({ set: "test-set-2023", code: "1.3", parent: "1", maxPoints: "10.5", method: "appraisal", position: 3 });
     const mismatch = added.problems[0]!;
-    expect(mismatch.vi).toBe("Tiêu chí 1 có điểm tối đa 60 nhưng tổng điểm tối đa của các tiêu chí con là 70.5.");
+    expect(mismatch.vi).toBe("Tiêu chí 1 có điểm tối đa 60 nhưng tổng điểm tối đa của các tiêu chí con là 70,5.");
     expect(mismatch.en).toBe("Criterion 1 has max points 60 but its children's max points sum to 70.5.");
 
     const lowered = await updateCriterion(admin, { setCode: "test-set-2023", code: "2.1", maxPoints: "29.5" });
@@ -159,7 +159,7 @@ describe("editing the tree", () => {
       ["max-mismatch", "2"],
       ["total-not-100", null],
     ]);
-    expect(raised.problems[1]!.vi).toBe("Tổng điểm tối đa của các lĩnh vực là 110.5, phải bằng 100.");
+    expect(raised.problems[1]!.vi).toBe("Tổng điểm tối đa của các lĩnh vực là 110,5, phải bằng 100.");
     const fixed = await updateCriterion(admin, { setCode: "test-set-2023", code: "2", maxPoints: "29,5" });
     expect(fixed.problems).toEqual([]);
     expect((await validateCriteriaSet(admin, "test-set-2023")).problems).toEqual([]);

@@ -25,7 +25,7 @@ describe("criteriaSetProblems", () => {
       {
         kind: "max-mismatch",
         code: "1",
-        vi: "Tiêu chí 1 có điểm tối đa 60 nhưng tổng điểm tối đa của các tiêu chí con là 59.75.",
+        vi: "Tiêu chí 1 có điểm tối đa 60 nhưng tổng điểm tối đa của các tiêu chí con là 59,75.",
         en: "Criterion 1 has max points 60 but its children's max points sum to 59.75.",
       },
     ]);
@@ -33,7 +33,7 @@ describe("criteriaSetProblems", () => {
 
   it("reports fields that do not sum to 100, compared exactly", () => {
     const problems = criteriaSetProblems([row("1", null, "33.3333"), row("2", null, "33.3333"), row("3", null, "33.3333")]);
-    expect(problems.map((problem) => [problem.kind, problem.vi])).toEqual([["total-not-100", "Tổng điểm tối đa của các lĩnh vực là 99.9999, phải bằng 100."]]);
+    expect(problems.map((problem) => [problem.kind, problem.vi])).toEqual([["total-not-100", "Tổng điểm tối đa của các lĩnh vực là 99,9999, phải bằng 100."]]);
   });
 
   it("reports a fourth level once, at the node that starts it", () => {
