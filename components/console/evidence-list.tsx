@@ -20,20 +20,25 @@ const PREVIEWABLE = /^(application\/pdf|image\/(png|jpeg|gif|webp))$/;
 /**
  * A leaf's evidence files: viewed in the page (PDF and images, fetched and shown from memory, since
  * the server always sends files as downloads), downloaded, and — while the unit may still edit —
- * added or removed.
+ * added or removed. While the officer answers a returned leaf, files may be added but none removed:
+ * the council has judged them.
  */
 export function EvidenceList({
   locale,
   criterionCode,
   files: initialFiles,
   editable,
+  removable = editable,
   upload,
   onScoreVersion,
 }: {
   locale: Locale;
   criterionCode: string;
   files: EvidenceView[];
+  /** Whether files may be added. */
   editable: boolean;
+  /** Whether files may be removed; by default whenever they may be added. */
+  removable?: boolean;
   upload?: { periodCode: string; unitCode: string };
   /** The leaf's score row version after an upload (the upload may have created the row). */
   onScoreVersion?: (version: number) => void;
@@ -116,7 +121,7 @@ export function EvidenceList({
               <a href={`/api/console/evidence/${encodeURIComponent(file.id)}`} className="text-brand-800 underline">
                 {t.download}
               </a>
-              {editable && (
+              {removable && (
                 <button type="button" disabled={busy} onClick={() => void remove(file)} className="text-red-800 underline" aria-label={t.removeEvidence(file.name)}>
                   {locale === "vi" ? "Xóa" : "Remove"}
                 </button>

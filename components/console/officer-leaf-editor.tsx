@@ -35,13 +35,17 @@ export function OfficerLeafEditor({
   leaf,
   editable,
   evidenceEditable,
+  evidenceRemovable = evidenceEditable,
   actions,
   evidenceUpload,
 }: {
   locale: Locale;
   leaf: LeafView;
   editable: boolean;
+  /** Whether files may be added to this leaf (its claim is open, or it is being explained). */
   evidenceEditable: boolean;
+  /** Whether its files may be removed: not those the council judged; by default as evidenceEditable. */
+  evidenceRemovable?: boolean;
   actions: OfficerLeafActions;
   evidenceUpload: { periodCode: string; unitCode: string };
 }) {
@@ -225,6 +229,7 @@ export function OfficerLeafEditor({
           criterionCode={leaf.code}
           files={leaf.evidence}
           editable={evidenceEditable}
+          removable={evidenceRemovable}
           upload={evidenceUpload}
           onScoreVersion={setVersion}
         />

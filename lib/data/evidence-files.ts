@@ -33,6 +33,18 @@ export async function findAppraisalLeaf(criteriaSetId: string, code: string, tx:
   });
 }
 
+/**
+ * The council's review state of one leaf of one assessment, or null when the unit has not touched
+ * it (no score row: it was never returned either). Decides whether an explanation may add files.
+ */
+export async function findLeafReviewState(args: { assessmentId: string; criterionId: string }, tx: Tx = currentClient()): Promise<string | null> {
+  const score = await tx.criterionScore.findUnique({
+    where: { assessmentId_criterionId: { assessmentId: args.assessmentId, criterionId: args.criterionId } },
+    select: { reviewState: true },
+  });
+  return score?.reviewState ?? null;
+}
+
 /** Evidence files not deleted on one leaf of one assessment. */
 export async function countLiveEvidence(args: { assessmentId: string; criterionId: string }, tx: Tx = currentClient()): Promise<number> {
   return tx.evidenceFile.count({

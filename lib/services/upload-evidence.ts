@@ -2,13 +2,14 @@ import { z } from "zod";
 import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/review/permissions";
 import { checkEvidenceFileName, EvidenceError, evidenceErrors, MAX_EVIDENCE_FILES_PER_LEAF } from "@/lib/domain/evidence-file-rules";
-import { evidenceEditState } from "@/lib/domain/evidence-editable";
+import { evidenceEditState, evidenceUploadRefusal } from "@/lib/domain/evidence-editable";
 import { createEvidenceStorage, type EvidenceSource, type EvidenceStorage, type StoredEvidence } from "@/lib/storage/evidence-store";
 import {
   countEvidenceReferences,
   countLiveEvidence,
   ensureScoreRow,
   findAppraisalLeaf,
+  findLeafReviewState,
   findOwnAssessmentState,
   insertEvidenceFile,
   lockEvidenceContent,
@@ -54,7 +55,8 @@ export type UploadEvidenceOptions = { now?: Date; storage?: EvidenceStorage };
 
 /**
  * An officer attaches an evidence file to an appraisal-scored leaf of their own unit while its
- * self-assessment is open. The bytes are stored first, outside the transaction (they may take a
+ * self-assessment is open, or to a leaf the council returned while answering it (see
+ * evidenceUploadState). The bytes are stored first, outside the transaction (they may take a
  * while to arrive, and no row lock is held meanwhile); the row and its audit entry are then written
  * in one transaction that checks the state again under the locks saving points takes. A file no
  * row ends up naming is removed.
@@ -77,9 +79,10 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
     await recordDeniedUnitAccess(actor, { periodCode: target.periodCode, unitCode: target.unitCode, action: "evidence.upload" });
     throw new EvidenceError("not_found", "Không tìm thấy bản tự đánh giá của đơn vị bạn trong kỳ này.", "Your unit has no self-assessment in this period.");
   }
-  refuseUnlessOpen(state, now);
+  if (evidenceEditState(state, now) === "published") throw evidenceErrors.published();
   const plannedLeaf = await findAppraisalLeaf(state.period.criteriaSetId, target.criterionCode);
   if (!plannedLeaf) throw evidenceErrors.notAppraisalLeaf(target.criterionCode);
+  refuseUnlessOpen(state, { code: plannedLeaf.code, reviewState: await findLeafReviewState({ assessmentId: state.id, criterionId: plannedLeaf.id }) }, now);
   if ((await countLiveEvidence({ assessmentId: state.id, criterionId: plannedLeaf.id })) >= MAX_EVIDENCE_FILES_PER_LEAF) {
     throw evidenceErrors.tooManyFiles(plannedLeaf.code);
   }
@@ -91,9 +94,11 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
       await lockEvidenceContent(tx, stored.sha256, "shared");
       const assessment = await findEditableAssessment(tx, { ...target, actorUnitId });
       if (!assessment) throw evidenceErrors.notFound();
-      refuseUnlessOpen(assessment, now);
+      if (evidenceEditState(assessment, now) === "published") throw evidenceErrors.published();
       const leaf = await findAppraisalLeaf(assessment.period.criteriaSetId, target.criterionCode, tx);
       if (!leaf) throw evidenceErrors.notAppraisalLeaf(target.criterionCode);
+      // Under the assessment's lock: a council decision or an explanation on this leaf waits for us.
+      refuseUnlessOpen(assessment, { code: leaf.code, reviewState: await findLeafReviewState({ assessmentId: assessment.id, criterionId: leaf.id }, tx) }, now);
       if ((await countLiveEvidence({ assessmentId: assessment.id, criterionId: leaf.id }, tx)) >= MAX_EVIDENCE_FILES_PER_LEAF) {
         throw evidenceErrors.tooManyFiles(leaf.code);
       }
@@ -136,10 +141,9 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
   }
 }
 
-function refuseUnlessOpen(assessment: Parameters<typeof evidenceEditState>[0], now: Date): void {
-  const state = evidenceEditState(assessment, now);
-  if (state === "published") throw evidenceErrors.published();
-  if (state === "closed") throw evidenceErrors.closed();
+function refuseUnlessOpen(assessment: Parameters<typeof evidenceEditState>[0], leaf: { code: string; reviewState: string | null }, now: Date): void {
+  const refusal = evidenceUploadRefusal(assessment, leaf, now);
+  if (refusal) throw refusal;
 }
 
 /** The content stays on disk only while some row, deleted or not, names it. */

@@ -9,6 +9,9 @@ import { importResultsPackage } from "@/lib/services/import-results-package";
 import { openPeriod } from "@/lib/services/open-period";
 import { createUser } from "@/lib/services/create-user";
 import { saveSelfScores } from "@/lib/services/save-self-scores";
+import { submitSelfAssessment } from "@/lib/services/submit-self-assessment";
+import { appraiseItem } from "@/lib/services/appraise-item";
+import { explainItem } from "@/lib/services/explain-item";
 import { uploadEvidence, type UploadEvidenceInput } from "@/lib/services/upload-evidence";
 import { deleteEvidence } from "@/lib/services/delete-evidence";
 import { openEvidenceForDownload } from "@/lib/services/open-evidence-for-download";
@@ -262,6 +265,86 @@ describe("deleting evidence", () => {
     await prisma().period.update({ where: { code: PERIOD }, data: { status: "published" } });
     expect((await refusal(deleteEvidence(officerA, { evidenceId: uploaded.id }, { now: NOW }))).code).toBe("published");
     expect((await prisma().evidenceFile.findUniqueOrThrow({ where: { id: uploaded.id } })).deletedAt).toBeNull();
+  });
+});
+
+describe("evidence while answering a returned item (giải trình)", () => {
+  const AFTER_DEADLINE = new Date("2026-02-21T03:00:00Z");
+  const scoreVersion = async (criterionCode: string) =>
+    (await prisma().criterionScore.findFirstOrThrow({ where: { assessment: { unit: { code: "a" }, period: { code: PERIOD } }, criterion: { code: criterionCode } } })).version;
+
+  /** Unit a claims both leaves with one file on 1.1, submits, and the council returns 1.1. */
+  async function returnedWithEarlierFile() {
+    await saveSelfScores(
+      officerA,
+      {
+        periodCode: PERIOD,
+        unitCode: "a",
+        items: [
+          { criterionCode: "1.1", points: "25", expectedVersion: null },
+          { criterionCode: "1.2", points: "20", expectedVersion: null },
+        ],
+      },
+      NOW,
+    );
+    const earlier = await upload(officerA, fileOf(pdf(), "ke-hoach.pdf"));
+    const assessment = await prisma().assessment.findFirstOrThrow({ where: { unit: { code: "a" }, period: { code: PERIOD } } });
+    await submitSelfAssessment(officerA, { periodCode: PERIOD, unitCode: "a", expectedVersion: assessment.version }, NOW);
+    await appraiseItem(council, {
+      periodCode: PERIOD,
+      unitCode: "a",
+      criterionCode: "1.1",
+      decision: "return",
+      comment: "Kế hoạch chưa có chữ ký của chủ tịch UBND",
+      expectedVersion: await scoreVersion("1.1"),
+    });
+    return earlier;
+  }
+
+  it("takes a new file on the returned leaf, past the self-assessment deadline, and the explanation still lands", async () => {
+    const earlier = await returnedWithEarlierFile();
+    const versionBefore = await scoreVersion("1.1");
+    const added = await upload(officerA, fileOf(png(), "ke-hoach-co-chu-ky.png"), {}, AFTER_DEADLINE);
+    expect(added.criterionCode).toBe("1.1");
+    expect((await listAssessmentEvidence({ periodCode: PERIOD, unitCode: "a", scope: null })).map((file) => file.id)).toEqual([earlier.id, added.id]);
+    const assessment = await prisma().assessment.findFirstOrThrow({ where: { unit: { code: "a" }, period: { code: PERIOD } } });
+    expect(assessment.status).toBe("returned");
+    // The upload leaves the claim and its version alone: the explanation the officer was writing is not stale.
+    const explained = await explainItem(officerA, {
+      periodCode: PERIOD,
+      unitCode: "a",
+      criterionCode: "1.1",
+      explanation: "Đã bổ sung bản kế hoạch có chữ ký",
+      expectedVersion: versionBefore,
+    });
+    expect(explained.reviewState).toBe("explained");
+    // Explained: the council has it now, no more files on it.
+    expect((await refusal(upload(officerA, fileOf(docx(), "them.docx"), {}, AFTER_DEADLINE))).code).toBe("closed");
+  });
+
+  it("refuses a file on a leaf of the same unit the council did not return, naming the leaf, and stores nothing", async () => {
+    const earlier = await returnedWithEarlierFile();
+    const error = await refusal(upload(officerA, fileOf(png(), "anh.png"), { criterionCode: "1.2" }));
+    expect(error.code).toBe("closed");
+    expect(error.vi).toContain("1.2");
+    expect(error.en).toMatch(/returned/);
+    expect(await filesOnDisk()).toEqual([earlier.sha256]);
+    expect(await prisma().evidenceFile.count()).toBe(1);
+  });
+
+  it("does not let a file the council saw be deleted", async () => {
+    const earlier = await returnedWithEarlierFile();
+    expect((await refusal(deleteEvidence(officerA, { evidenceId: earlier.id }, { now: NOW }))).code).toBe("closed");
+    expect((await prisma().evidenceFile.findUniqueOrThrow({ where: { id: earlier.id } })).deletedAt).toBeNull();
+    expect(await auditActions()).not.toContain("evidence.delete");
+  });
+
+  it("is closed for another unit's officer and once the period is published", async () => {
+    const earlier = await returnedWithEarlierFile();
+    expect((await refusal(upload(officerB, fileOf(png(), "anh.png"), { unitCode: "a" }))).code).toBe("not_found");
+    await prisma().period.update({ where: { code: PERIOD }, data: { status: "published" } });
+    expect((await refusal(upload(officerA, fileOf(png(), "anh.png")))).code).toBe("published");
+    expect(await filesOnDisk()).toEqual([earlier.sha256]);
   });
 });
 

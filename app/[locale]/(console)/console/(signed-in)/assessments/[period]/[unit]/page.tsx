@@ -80,7 +80,10 @@ export default async function SelfAssessmentPage({ params }: Props) {
             locale={locale}
             leaf={leaf}
             editable={editable}
-            evidenceEditable={editable}
+            // A returned leaf being explained takes new evidence (the service checks the same), but
+            // keeps the files the council judged.
+            evidenceEditable={editable || leaf.canExplain}
+            evidenceRemovable={editable}
             evidenceUpload={target}
             actions={{ save: saveSelfScoreAction.bind(null, target), explain: explainItemAction.bind(null, target) }}
           />
