@@ -306,6 +306,23 @@ const ROWS: Row[] = [
     call: () => fromAction(periodActions.publishPeriodAction(PERIOD, { decisionNumber: "15/QĐ-UBND", decisionDate: "12/01/2024" })),
   },
   {
+    // An erratum needs a published period: last year's, published by the fixture in every state.
+    // It names a unit, but officers are refused by role before any unit is read.
+    file: FILES.period,
+    name: "publishErratumAction",
+    state: "self_assessment",
+    aimed: true,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromAction(
+        periodActions.publishErratumAction(PREVIOUS_PERIOD, {
+          reason: "Đính chính theo Quyết định số 30/QĐ-UBND",
+          corrections: [{ unitCode: aim.unit.unitCode, criterionCode: "1.1", points: "29,5", notApplicable: false, reason: "Nhập nhầm điểm thẩm định" }],
+        }),
+      ),
+  },
+  {
     file: FILES.period,
     name: "updatePeriodSettingsAction",
     state: "self_assessment",

@@ -18,6 +18,9 @@ import { ConsoleTable } from "@/components/console/console-table";
 import { loadPeriodSetup } from "@/lib/services/load-period-setup";
 import { toVietnamDateTimeLocal } from "@/lib/i18n/datetime-local-value";
 import { PeriodUnitsForm } from "@/components/console/period-units-form";
+import { ErratumForm } from "@/components/console/erratum-form";
+import { loadErratumOptions } from "@/lib/data/erratum-options";
+import { publishErratumAction } from "./actions";
 import { publishPeriodAction, reopenAssessmentAction, setPeriodUnitsAction, transitionPeriodAction, updatePeriodSettingsAction } from "./actions";
 
 type Props = { params: Promise<{ period: string }> };
@@ -40,6 +43,7 @@ export default async function ConsolePeriodPage({ params }: Props) {
   const preview = period.status === "approved" ? await previewPublication(user, period.code) : null;
   const canReopen = REOPEN_PERIOD_STATES.includes(period.status);
   const setup = await loadPeriodSetup(user, period.code);
+  const erratum = period.status === "published" ? await loadErratumOptions(user, period.code) : null;
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -259,6 +263,23 @@ export default async function ConsolePeriodPage({ params }: Props) {
               {t.viewPublic}
             </Link>
           </p>
+        </section>
+      )}
+
+      {erratum && (
+        <section aria-labelledby="erratum-title" className="space-y-3">
+          <h2 id="erratum-title" className="text-xl font-semibold">
+            {t.erratumTitle}
+          </h2>
+          <p className="max-w-3xl text-sm text-slate-700">{t.erratumIntro}</p>
+          <ErratumForm
+            locale={locale}
+            units={erratum.units}
+            leaves={erratum.leaves}
+            current={erratum.current}
+            nextVersion={(period.publications[0]?.version ?? 0) + 1}
+            publish={publishErratumAction.bind(null, period.code)}
+          />
         </section>
       )}
     </div>
