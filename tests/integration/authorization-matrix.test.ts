@@ -333,6 +333,37 @@ const ROWS: Row[] = [
   },
   {
     file: FILES.period,
+    name: "updateTieBreakersAction",
+    state: "self_assessment",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromAction(
+        periodActions.updateTieBreakersAction(
+          { periodCode: PERIOD, expectedUpdatedAt: aim.facts.periodUpdatedAt },
+          { tieBreakers: ["surveyPoints", "appraisalPoints"], publishSelfPoints: true },
+        ),
+      ),
+  },
+  {
+    file: FILES.period,
+    name: "setPeriodBandsAction",
+    state: "self_assessment",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: () =>
+      fromAction(
+        periodActions.setPeriodBandsAction(PERIOD, [
+          { label: "Tốt", minIndex: "80" },
+          { label: "Khá", minIndex: "65,5" },
+          { label: "Chưa đạt", minIndex: "0" },
+        ]),
+      ),
+  },
+  {
+    file: FILES.period,
     name: "setPeriodUnitsAction",
     state: "self_assessment",
     aimed: false,

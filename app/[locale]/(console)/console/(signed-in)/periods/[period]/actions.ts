@@ -8,6 +8,9 @@ import { invalidInputResult } from "@/lib/domain/invalid-input-result";
 import { publishPeriodInput } from "@/lib/domain/publish-period-input";
 import { transitionPeriod } from "@/lib/services/transition-period";
 import { reopenAssessment } from "@/lib/services/reopen-assessment";
+import { setPeriodBands, type PeriodBandsResult } from "@/lib/services/set-period-bands";
+import type { SetPeriodBandsInput } from "@/lib/domain/period-setup-input";
+import type { TieBreaker } from "@/lib/domain/results-package";
 import { publishPeriod } from "@/lib/services/publish-period";
 import { updatePeriodSettings } from "@/lib/services/update-period-settings";
 import { setPeriodUnits } from "@/lib/services/set-period-units";
@@ -72,6 +75,43 @@ export async function updatePeriodSettingsAction(target: { periodCode: string; e
     });
     revalidatePath("/[locale]/console", "layout");
     return actionOk(undefined);
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** The period's tie-breakers in order and whether self-assessed points are published; name and dates stay. */
+export async function updateTieBreakersAction(
+  target: { periodCode: string; expectedUpdatedAt: string },
+  values: { tieBreakers: TieBreaker[]; publishSelfPoints: boolean },
+): Promise<ActionResult> {
+  const user = await getSessionUser();
+  if (!user) return NOT_SIGNED_IN;
+  try {
+    await updatePeriodSettings(user, {
+      periodCode: target.periodCode,
+      tieBreakers: values.tieBreakers,
+      publishSelfPoints: values.publishSelfPoints,
+      expectedUpdatedAt: target.expectedUpdatedAt,
+    });
+    revalidatePath("/[locale]/console", "layout");
+    return actionOk(undefined);
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** Replaces the period's bands; answers them as saved (ordered, thresholds as stated) and the notice for units under every band. */
+export async function setPeriodBandsAction(
+  periodCode: string,
+  bands: SetPeriodBandsInput["bands"],
+): Promise<ActionResult<{ notice: PeriodBandsResult["notice"]; bandRows: PeriodBandsResult["bandRows"] }>> {
+  const user = await getSessionUser();
+  if (!user) return NOT_SIGNED_IN;
+  try {
+    const saved = await setPeriodBands(user, { periodCode, bands });
+    revalidatePath("/[locale]/console", "layout");
+    return actionOk({ notice: saved.notice, bandRows: saved.bandRows });
   } catch (error) {
     return actionFailure(error);
   }

@@ -18,6 +18,10 @@ import { ConsoleTable } from "@/components/console/console-table";
 import { loadPeriodSetup } from "@/lib/services/load-period-setup";
 import { toVietnamDateTimeLocal } from "@/lib/i18n/datetime-local-value";
 import { PeriodUnitsForm } from "@/components/console/period-units-form";
+import { BandCoverageTable, PeriodBandsForm } from "@/components/console/period-bands-form";
+import { PeriodTieBreakersForm, SelfPointsPublication, TieRuleList } from "@/components/console/period-tie-breakers-form";
+import { TIE_BREAKERS } from "@/lib/domain/results-package";
+import { setPeriodBandsAction, updateTieBreakersAction } from "./actions";
 import { ErratumForm } from "@/components/console/erratum-form";
 import { loadErratumOptions } from "@/lib/data/erratum-options";
 import { publishErratumAction } from "./actions";
@@ -149,6 +153,33 @@ export default async function ConsolePeriodPage({ params }: Props) {
               </div>
             </details>
           )}
+          {setup.editable.bands && (
+            <details className="rounded-lg border border-slate-200 bg-white p-4">
+              <summary className="cursor-pointer font-semibold">{t.bands}</summary>
+              <div className="mt-3">
+                <PeriodBandsForm
+                  locale={locale}
+                  bands={setup.bands.bandRows}
+                  coverage={{ bands: setup.bands.bands, notice: setup.bands.notice }}
+                  save={setPeriodBandsAction.bind(null, period.code)}
+                />
+              </div>
+            </details>
+          )}
+          {setup.editable.settings && (
+            <details className="rounded-lg border border-slate-200 bg-white p-4">
+              <summary className="cursor-pointer font-semibold">{t.tieBreakersTitle}</summary>
+              <div className="mt-3 max-w-3xl">
+                <PeriodTieBreakersForm
+                  locale={locale}
+                  available={TIE_BREAKERS}
+                  tieBreakers={setup.settings.tieBreakers}
+                  publishSelfPoints={setup.settings.publishSelfPoints}
+                  save={updateTieBreakersAction.bind(null, { periodCode: period.code, expectedUpdatedAt: setup.settings.updatedAt.toISOString() })}
+                />
+              </div>
+            </details>
+          )}
           {setup.editable.units && (
             <details open={period.status === "draft"} className="rounded-lg border border-slate-200 bg-white p-4">
               <summary className="cursor-pointer font-semibold">{t.unitsSetupTitle}</summary>
@@ -157,6 +188,20 @@ export default async function ConsolePeriodPage({ params }: Props) {
               </div>
             </details>
           )}
+        </section>
+      )}
+
+      {!setup.editable.bands && (
+        <section aria-labelledby="rules-title" className="space-y-3">
+          <h2 id="rules-title" className="text-xl font-semibold">
+            {t.rulesTitle}
+          </h2>
+          <p className="text-sm text-slate-700">{t.rulesReadOnly}</p>
+          <h3 className="text-lg font-semibold">{t.bands}</h3>
+          <BandCoverageTable locale={locale} coverage={{ bands: setup.bands.bands, notice: setup.bands.notice }} />
+          <h3 className="text-lg font-semibold">{t.tieBreakersTitle}</h3>
+          <TieRuleList locale={locale} tieBreakers={setup.settings.tieBreakers} />
+          <SelfPointsPublication locale={locale} publishSelfPoints={setup.settings.publishSelfPoints} />
         </section>
       )}
 
