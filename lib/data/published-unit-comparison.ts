@@ -24,6 +24,8 @@ export type ComparisonRow = {
   groupSize: number;
   total: string;
   applicableMax: string;
+  /** Half-up to 4 decimals (the API's value). */
+  index: string;
   /** Half-up to 2 decimals from the exact index. */
   indexDisplay: string;
   rank: number;
@@ -98,6 +100,7 @@ export async function getPublishedComparison(periodCode: string, unitCodes: read
             groupId: true,
             total: true,
             applicableMax: true,
+            index: true,
             rank: true,
             rankChange: true,
             band: true,
@@ -117,6 +120,7 @@ export async function getPublishedComparison(periodCode: string, unitCodes: read
       groupSize: stat.unitCount,
       total: record.total.toFixed(),
       applicableMax: record.applicableMax.toFixed(),
+      index: record.index.toFixed(4),
       indexDisplay: displayIndex(record.total.toString(), record.applicableMax.toString()),
       rank: record.rank,
       rankChange: record.rankChange,

@@ -43,6 +43,8 @@ export type UnitHistoryRow = {
   groupSize: number;
   total: string;
   applicableMax: string;
+  /** Half-up to 4 decimals (the API's value). */
+  index: string;
   /** Half-up to 2 decimals from the exact index: the shown value. */
   indexDisplay: string;
   rank: number;
@@ -113,20 +115,41 @@ export type PublishedUnitProfile = {
 // Only a published period's current publication is public: corrected versions and drafts are not.
 const publiclyVisible = { publication: { currentOf: { is: publishedPeriodWhere } } } satisfies Prisma.PublishedResultWhereInput;
 
+/** A unit's results and its predecessors' and successors', as the unit page's history shows them. */
+export type PublishedUnitHistory = {
+  unit: { code: string; name: string; kind: string };
+  lineage: { predecessors: UnitProfileLineageLink[]; successors: UnitProfileLineageLink[] };
+  /** Oldest first. */
+  history: UnitHistoryRow[];
+  breaks: ComparabilityBreak[];
+  /** The latest publication among the rows: when the history last changed. */
+  lastPublishedAt: Date;
+};
+
+/** The unit's published timeline; null when the unit is unknown or has no published result. */
+export async function getPublishedUnitHistory(unitCode: string): Promise<PublishedUnitHistory | null> {
+  const timeline = await loadTimeline(unitCode);
+  if (!timeline) return null;
+  const { unit, history, breaks, rows } = timeline;
+  return {
+    unit: { code: unit.unit.code, name: unit.unit.name, kind: unit.unit.kind },
+    lineage: unit.lineage,
+    history,
+    breaks,
+    lastPublishedAt: new Date(Math.max(...rows.map((row) => row.publication.publishedAt.getTime()))),
+  };
+}
+
 /**
  * A unit's public profile in one of its published periods (the latest when `periodCode` is not
  * given). Null when the unit is unknown, has no published result, or has none in that period:
  * the public cannot tell these apart, as with the API.
  */
 export async function getPublishedUnitProfile(unitCode: string, periodCode?: string): Promise<PublishedUnitProfile | null> {
-  const unit = await getPublicApiUnit(unitCode);
-  if (!unit) return null;
+  const timeline = await loadTimeline(unitCode);
+  if (!timeline) return null;
+  const { unit, rows, history, breaks, statOf, bandsOf } = timeline;
 
-  const relations = new Map<string, HistoryRelation>([[unit.unit.code, "self"]]);
-  for (const link of unit.lineage.predecessors) relations.set(link.code, "predecessor");
-  for (const link of unit.lineage.successors) relations.set(link.code, "successor");
-
-  const rows = await loadHistoryRows([...relations.keys()]);
   const own = rows.filter((row) => row.unit.code === unit.unit.code);
   const newestFirst = [...own].sort(
     (a, b) =>
@@ -136,6 +159,41 @@ export async function getPublishedUnitProfile(unitCode: string, periodCode?: str
   );
   const chosen = periodCode === undefined ? newestFirst[0] : newestFirst.find((row) => row.publication.period.code === periodCode);
   if (!chosen) return null;
+
+  const lineageNames = new Map([...unit.lineage.predecessors, ...unit.lineage.successors].map((link) => [link.code, link.name]));
+  const stat = statOf(chosen);
+  const selected = await loadPeriodResult(chosen, {
+    group: {
+      code: chosen.group.code,
+      name: stat.groupName,
+      unitCount: stat.unitCount,
+      meanDisplay: stat.meanDisplay.toFixed(2),
+      meanChangeDisplay: stat.meanChangeDisplay?.toFixed(2) ?? null,
+    },
+    bandLabels: bandsOf(chosen.publication.period.id),
+    lineageNames,
+  });
+
+  return {
+    unit: { code: unit.unit.code, name: unit.unit.name, kind: unit.unit.kind },
+    lineage: unit.lineage,
+    periods: newestFirst.map((row) => ({ code: row.publication.period.code, year: row.publication.period.year, name: row.publication.period.name })),
+    selected,
+    history,
+    breaks,
+  };
+}
+
+/** The unit, every published result of it and of its lineage, and what the history makes of them. */
+async function loadTimeline(unitCode: string) {
+  const unit = await getPublicApiUnit(unitCode);
+  if (!unit) return null;
+
+  const relations = new Map<string, HistoryRelation>([[unit.unit.code, "self"]]);
+  for (const link of unit.lineage.predecessors) relations.set(link.code, "predecessor");
+  for (const link of unit.lineage.successors) relations.set(link.code, "successor");
+
+  const rows = await loadHistoryRows([...relations.keys()]);
 
   const [groupStats, bands] = await Promise.all([
     getPrisma().publishedGroupStat.findMany({
@@ -167,6 +225,7 @@ export async function getPublishedUnitProfile(unitCode: string, periodCode?: str
         groupSize: stat.unitCount,
         total: row.total.toFixed(),
         applicableMax: row.applicableMax.toFixed(),
+        index: row.index.toFixed(4),
         indexDisplay: displayIndex(row.total.toString(), row.applicableMax.toString()),
         rank: row.rank,
         rankChange: row.rankChange,
@@ -188,28 +247,7 @@ export async function getPublishedUnitProfile(unitCode: string, periodCode?: str
     lineageYears,
   );
 
-  const lineageNames = new Map([...unit.lineage.predecessors, ...unit.lineage.successors].map((link) => [link.code, link.name]));
-  const stat = statOf(chosen);
-  const selected = await loadPeriodResult(chosen, {
-    group: {
-      code: chosen.group.code,
-      name: stat.groupName,
-      unitCount: stat.unitCount,
-      meanDisplay: stat.meanDisplay.toFixed(2),
-      meanChangeDisplay: stat.meanChangeDisplay?.toFixed(2) ?? null,
-    },
-    bandLabels: bandsOf(chosen.publication.period.id),
-    lineageNames,
-  });
-
-  return {
-    unit: { code: unit.unit.code, name: unit.unit.name, kind: unit.unit.kind },
-    lineage: unit.lineage,
-    periods: newestFirst.map((row) => ({ code: row.publication.period.code, year: row.publication.period.year, name: row.publication.period.name })),
-    selected,
-    history,
-    breaks,
-  };
+  return { unit, rows, history, breaks, statOf, bandsOf };
 }
 
 const historySelect = {

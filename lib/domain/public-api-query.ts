@@ -9,7 +9,7 @@ import { z } from "zod";
 /** Longer than any code a package would carry; a bound keeps error messages and lookups small. */
 export const API_CODE_MAX_LENGTH = 200;
 
-export const API_PARAMETER_PROBLEMS = ["empty", "padded", "control_character", "too_long", "repeated", "invalid"] as const;
+export const API_PARAMETER_PROBLEMS = ["empty", "padded", "control_character", "too_long", "repeated", "too_many", "invalid"] as const;
 export type ApiParameterProblem = (typeof API_PARAMETER_PROBLEMS)[number];
 
 const CONTROL_CHARACTER = /\p{Cc}/u;
@@ -42,7 +42,10 @@ const optionalSingleCode = z
   .transform((values) => values[0])
   .pipe(apiCodeSchema.optional());
 
-/** `GET /api/v1/periods/{period}/rankings[.csv]?group={group}` */
+/**
+ * `GET /api/v1/periods/{period}/rankings[.csv|.xlsx]?group={group}`, and the SIPAS figures
+ * (`/sipas[.csv|.xlsx]`), which are per group alike.
+ */
 export const rankingsRequestSchema = z.object({
   period: apiCodeSchema,
   group: optionalSingleCode,

@@ -17,6 +17,7 @@ const viProblems: Record<ApiParameterProblem, string> = {
   control_character: "chứa ký tự điều khiển",
   too_long: "dài quá 200 ký tự",
   repeated: "chỉ được nêu một lần",
+  too_many: "nêu quá nhiều mã (tối đa 4)",
   invalid: "không đúng định dạng",
 };
 
@@ -26,6 +27,7 @@ const enProblems: Record<ApiParameterProblem, string> = {
   control_character: "contains control characters",
   too_long: "is longer than 200 characters",
   repeated: "may be given only once",
+  too_many: "names too many codes (at most 4)",
   invalid: "is malformed",
 };
 
@@ -37,6 +39,8 @@ const vi = {
   groupNotFound: (period: string, group: string, groups: string[]) =>
     `Kỳ "${period}" không có khối "${group}" (các khối: ${groups.join(", ")}).`,
   unitNotFound: (unit: string) => `Không có đơn vị mã "${unit}" có kết quả đã công bố.`,
+  unitsNotInPeriod: (period: string, units: string[]) =>
+    `Kỳ "${period}" không có kết quả đã công bố của ${units.length === 1 ? "đơn vị" : "các đơn vị"} ${units.map((unit) => `"${unit}"`).join(", ")}.`,
   notFound: "Không có địa chỉ này trong API. Xem tài liệu tại /open-data.",
   internalError: "Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại sau.",
 };
@@ -50,6 +54,8 @@ const en: ApiMessages = {
     `Period "${period}" has ${groups.length} groups (${groups.join(", ")}): choose one, e.g. ?group=${groups[0] ?? ""}.`,
   groupNotFound: (period, group, groups) => `Period "${period}" has no group "${group}" (its groups: ${groups.join(", ")}).`,
   unitNotFound: (unit) => `No unit with the code "${unit}" has published results.`,
+  unitsNotInPeriod: (period, units) =>
+    `Period "${period}" has no published result for ${units.length === 1 ? "the unit" : "the units"} ${units.map((unit) => `"${unit}"`).join(", ")}.`,
   notFound: "There is no such address in the API. See the documentation at /open-data.",
   internalError: "The server failed unexpectedly. Please try again later.",
 };

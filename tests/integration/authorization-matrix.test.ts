@@ -74,6 +74,15 @@ import * as publicRankingsCsvRoute from "@/app/api/v1/periods/[period]/rankings.
 import * as publicRankingsXlsxRoute from "@/app/api/v1/periods/[period]/rankings.xlsx/route";
 import * as publicUnitRoute from "@/app/api/v1/units/[unit]/route";
 import * as publicFallbackRoute from "@/app/api/v1/[...path]/route";
+import * as publicSipasRoute from "@/app/api/v1/periods/[period]/sipas/route";
+import * as publicSipasCsvRoute from "@/app/api/v1/periods/[period]/sipas.csv/route";
+import * as publicSipasXlsxRoute from "@/app/api/v1/periods/[period]/sipas.xlsx/route";
+import * as publicCompareRoute from "@/app/api/v1/periods/[period]/compare/route";
+import * as publicCompareCsvRoute from "@/app/api/v1/periods/[period]/compare.csv/route";
+import * as publicCompareXlsxRoute from "@/app/api/v1/periods/[period]/compare.xlsx/route";
+import * as publicUnitHistoryRoute from "@/app/api/v1/units/[unit]/history/route";
+import * as publicUnitHistoryCsvRoute from "@/app/api/v1/units/[unit]/history.csv/route";
+import * as publicUnitHistoryXlsxRoute from "@/app/api/v1/units/[unit]/history.xlsx/route";
 
 const database = withTestDatabase({ reset: "once" });
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -846,6 +855,69 @@ const PUBLIC_ROWS: PublicRow[] = [
   { file: "app/api/v1/periods/[period]/rankings.xlsx/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicRankingsXlsxRoute.OPTIONS()) },
   { file: "app/api/v1/units/[unit]/route.ts", name: "GET", status: 200, call: () => fromResponse(publicUnitRoute.GET(publicRequest("/api/v1/units/a"), params({ unit: "a" }))) },
   { file: "app/api/v1/units/[unit]/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicUnitRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/periods/[period]/sipas/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicSipasRoute.GET(publicRequest(`/api/v1/periods/${PREVIOUS_PERIOD}/sipas?group=xa`), params({ period: PREVIOUS_PERIOD }))),
+  },
+  { file: "app/api/v1/periods/[period]/sipas/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicSipasRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/periods/[period]/sipas.csv/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicSipasCsvRoute.GET(publicRequest(`/api/v1/periods/${PREVIOUS_PERIOD}/sipas.csv?group=xa`), params({ period: PREVIOUS_PERIOD }))),
+  },
+  { file: "app/api/v1/periods/[period]/sipas.csv/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicSipasCsvRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/periods/[period]/sipas.xlsx/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicSipasXlsxRoute.GET(publicRequest(`/api/v1/periods/${PREVIOUS_PERIOD}/sipas.xlsx?group=xa`), params({ period: PREVIOUS_PERIOD }))),
+  },
+  { file: "app/api/v1/periods/[period]/sipas.xlsx/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicSipasXlsxRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/periods/[period]/compare/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicCompareRoute.GET(publicRequest(`/api/v1/periods/${PREVIOUS_PERIOD}/compare?units=a`), params({ period: PREVIOUS_PERIOD }))),
+  },
+  { file: "app/api/v1/periods/[period]/compare/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicCompareRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/periods/[period]/compare.csv/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicCompareCsvRoute.GET(publicRequest(`/api/v1/periods/${PREVIOUS_PERIOD}/compare.csv?units=a`), params({ period: PREVIOUS_PERIOD }))),
+  },
+  { file: "app/api/v1/periods/[period]/compare.csv/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicCompareCsvRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/periods/[period]/compare.xlsx/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicCompareXlsxRoute.GET(publicRequest(`/api/v1/periods/${PREVIOUS_PERIOD}/compare.xlsx?units=a`), params({ period: PREVIOUS_PERIOD }))),
+  },
+  { file: "app/api/v1/periods/[period]/compare.xlsx/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicCompareXlsxRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/units/[unit]/history/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicUnitHistoryRoute.GET(publicRequest("/api/v1/units/a/history"), params({ unit: "a" }))),
+  },
+  { file: "app/api/v1/units/[unit]/history/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicUnitHistoryRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/units/[unit]/history.csv/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicUnitHistoryCsvRoute.GET(publicRequest("/api/v1/units/a/history.csv"), params({ unit: "a" }))),
+  },
+  { file: "app/api/v1/units/[unit]/history.csv/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicUnitHistoryCsvRoute.OPTIONS()) },
+  {
+    file: "app/api/v1/units/[unit]/history.xlsx/route.ts",
+    name: "GET",
+    status: 200,
+    call: () => fromResponse(publicUnitHistoryXlsxRoute.GET(publicRequest("/api/v1/units/a/history.xlsx"), params({ unit: "a" }))),
+  },
+  { file: "app/api/v1/units/[unit]/history.xlsx/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicUnitHistoryXlsxRoute.OPTIONS()) },
   // Unknown addresses answer the API's own 404, whoever asks.
   { file: "app/api/v1/[...path]/route.ts", name: "GET", status: 404, call: () => fromResponse(publicFallbackRoute.GET(publicRequest("/api/v1/khong-co"))) },
   { file: "app/api/v1/[...path]/route.ts", name: "OPTIONS", status: 204, call: () => fromResponse(publicFallbackRoute.OPTIONS()) },

@@ -1,7 +1,7 @@
-import { firstParameterError, rankingsRequestSchema } from "@/lib/domain/public-api-query";
-import { findPublishedRankingsTarget, loadPublishedRankingRows } from "@/lib/data/public-api-rankings";
+import { loadPublishedRankingRows } from "@/lib/data/public-api-rankings";
 import { toRankingsJson, type RankingsJson } from "@/lib/results-package/rankings-json";
-import { apiError, etagOf, matchesIfNoneMatch, notModifiedResponse, type ApiContext } from "./public-api-http";
+import { etagOf, matchesIfNoneMatch, notModifiedResponse, type ApiContext } from "./public-api-http";
+import { resolvePeriodGroup } from "./resolve-period-group";
 
 /**
  * Bump when the bytes served for one publication change (a new field, another CSV column): the
@@ -21,30 +21,9 @@ export type RankingsOutcome =
  * and a revalidation is answered 304 before a single row is read.
  */
 export async function resolveRankings(context: ApiContext, periodParameter: string, representation: RankingsRepresentation): Promise<RankingsOutcome> {
-  const parsed = rankingsRequestSchema.safeParse({ period: periodParameter, group: context.url.searchParams.getAll("group") });
-  if (!parsed.success) {
-    const { parameter, problem } = firstParameterError(parsed.error);
-    return { response: apiError(context, 400, "invalid_parameter", context.t.invalidParameter(parameter, problem)) };
-  }
-  const { period, group: groupCode } = parsed.data;
-
-  const target = await findPublishedRankingsTarget(period);
-  if (!target) return { response: apiError(context, 404, "period_not_found", context.t.periodNotFound(period)) };
-
-  const codes = target.groups.map((group) => group.code);
-  let group = target.groups[0];
-  if (groupCode === undefined) {
-    // As the CLI's `rankings`: the group may be left out only when there is no choice to make.
-    if (target.groups.length !== 1) {
-      return { response: apiError(context, 400, "group_required", context.t.groupRequired(target.periodCode, codes)) };
-    }
-  } else {
-    group = target.groups.find((candidate) => candidate.code === groupCode);
-    if (!group) {
-      return { response: apiError(context, 404, "group_not_found", context.t.groupNotFound(target.periodCode, groupCode, codes)) };
-    }
-  }
-  if (!group) throw new Error(`Published period ${target.periodCode} has no group`);
+  const resolved = await resolvePeriodGroup(context, periodParameter);
+  if ("response" in resolved) return resolved;
+  const { target, group } = resolved;
 
   // A workbook is a zip whose entries carry the time they were written, so two downloads of one
   // publication hold the same data in different bytes: a weak validator says exactly that.
