@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const CHANGES_PUBLIC_DATA = [/console-journey\.spec\.ts$/, /console-setup\.spec\.ts$/];
+const CHANGES_PUBLIC_DATA = [/console-journey\.spec\.ts$/, /console-publication-erratum\.spec\.ts$/, /console-setup\.spec\.ts$/];
 
 export default defineConfig({
   testDir: "tests/e2e",
