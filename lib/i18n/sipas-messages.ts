@@ -45,6 +45,11 @@ const vi = {
   smallSample: "mẫu nhỏ, kết quả chỉ mang tính tham khảo",
   smallSampleShort: "mẫu nhỏ",
 
+  downloadData: "Tải dữ liệu",
+  downloadCsv: "Tải CSV",
+  downloadXlsx: "Tải Excel (XLSX)",
+  downloadJson: "Tải JSON",
+
   emptyHeading: "Chưa có kết quả SIPAS",
   emptyText:
     "Kỳ đánh giá này chưa có kết quả Chỉ số hài lòng (SIPAS) nào được phê duyệt và công bố. Khi kết quả được công bố, chỉ số của từng đơn vị sẽ hiển thị tại đây.",
@@ -104,6 +109,11 @@ const en: SipasMessages = {
     `With few responses an index can be far from the real level of satisfaction. Units with fewer than ${threshold} responses are marked: small sample, for reference only.`,
   smallSample: "small sample, for reference only",
   smallSampleShort: "small sample",
+
+  downloadData: "Download the data",
+  downloadCsv: "Download CSV",
+  downloadXlsx: "Download Excel (XLSX)",
+  downloadJson: "Download JSON",
 
   emptyHeading: "No SIPAS results yet",
   emptyText:

@@ -159,6 +159,10 @@ const vi = {
   historyChartLabel: (unit: string) =>
     `Biểu đồ đường: chỉ số và thứ hạng của ${unit} qua các kỳ. Dùng phím mũi tên để xem từng điểm; số liệu đầy đủ có trong bảng ngay sau biểu đồ.`,
   historyCaption: (unit: string) => `Kết quả của ${unit} qua các kỳ`,
+  downloadData: "Tải dữ liệu",
+  downloadCsv: "Tải CSV",
+  downloadXlsx: "Tải Excel (XLSX)",
+  downloadJson: "Tải JSON",
   period: "Kỳ",
   unit: "Đơn vị",
   group: "Khối",
@@ -344,6 +348,10 @@ const en: UnitPageMessages = {
   historyChartLabel: (unit) =>
     `Line charts: index and rank of ${unit} over the periods. Use the arrow keys to go through the points; the full figures are in the table right after the charts.`,
   historyCaption: (unit) => `Results of ${unit} over the periods`,
+  downloadData: "Download the data",
+  downloadCsv: "Download CSV",
+  downloadXlsx: "Download Excel (XLSX)",
+  downloadJson: "Download JSON",
   period: "Period",
   unit: "Unit",
   group: "Group",

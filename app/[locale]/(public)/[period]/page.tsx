@@ -8,6 +8,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { formatDate } from "@/lib/i18n/format-date";
 import { formatDecimal, formatSignedDecimal } from "@/lib/i18n/format-decimal";
 import { GroupLeagueSection } from "@/components/group-league-section";
+import { TableDownloads } from "@/components/table-downloads";
 
 /**
  * Rendered on its first request and then served from the cache: published figures change only
@@ -88,31 +89,18 @@ export default async function PeriodPage({ params }: Props) {
             </li>
           </ul>
         </nav>
-        <div className="pt-1 text-sm">
-          <h2 className="font-semibold text-slate-800">{t.downloadData}</h2>
-          <ul className="mt-1 space-y-1">
-            {period.tables.map((table) => {
-              const group = encodeURIComponent(table.groupCode);
-              const base = `/api/v1/periods/${encodeURIComponent(period.code)}/rankings`;
-              return (
-                <li key={table.groupCode} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  {period.tables.length > 1 ? <span className="text-slate-700">{table.groupName}:</span> : null}
-                  <a href={`${base}.csv?group=${group}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
-                    {t.downloadCsv}
-                    <span className="sr-only"> — {table.groupName}</span>
-                  </a>
-                  <a href={`${base}.xlsx?group=${group}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
-                    {t.downloadXlsx}
-                    <span className="sr-only"> — {table.groupName}</span>
-                  </a>
-                  <a href={`${base}?group=${group}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
-                    {t.downloadJson}
-                    <span className="sr-only"> — {table.groupName}</span>
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
+        <div className="pt-1">
+          <TableDownloads
+            t={t}
+            headingLevel={2}
+            downloads={period.tables.map((table) => ({
+              key: table.groupCode,
+              path: `/api/v1/periods/${encodeURIComponent(period.code)}/rankings`,
+              query: `group=${encodeURIComponent(table.groupCode)}`,
+              label: period.tables.length > 1 ? table.groupName : undefined,
+              tableName: table.groupName,
+            }))}
+          />
         </div>
       </header>
 

@@ -25,6 +25,7 @@ import { RankChange } from "@/components/rank-change";
 import { ScrollRegion } from "@/components/scroll-region";
 import { seriesColour } from "@/components/chart-colours";
 import { LazyCompareFieldsChart } from "@/components/lazy-compare-fields-chart";
+import { TableDownloads } from "@/components/table-downloads";
 
 export const dynamic = "force-dynamic";
 
@@ -402,6 +403,18 @@ async function Results({ comparison, locale, t }: { comparison: PublishedCompari
           </table>
         </ScrollRegion>
       </div>
+      <TableDownloads
+        t={t}
+        headingLevel={3}
+        downloads={[
+          {
+            key: "comparison",
+            path: `/api/v1/periods/${encodeURIComponent(comparison.code)}/compare`,
+            query: `units=${rows.map((row) => encodeURIComponent(row.unitCode)).join(",")}`,
+            tableName: caption,
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { formatDate } from "@/lib/i18n/format-date";
 import { GroupLeagueSection } from "@/components/group-league-section";
+import { TableDownloads } from "@/components/table-downloads";
 
 /**
  * Rendered on its first request and then served from the cache: published figures change only
@@ -65,8 +66,6 @@ export default async function GroupPage({ params }: Props) {
   if (!found) notFound();
   const { period, table } = found;
   const t = messagesFor(locale);
-  const base = `/api/v1/periods/${encodeURIComponent(period.code)}/rankings`;
-  const groupQuery = `group=${encodeURIComponent(table.groupCode)}`;
 
   return (
     <div className="space-y-6">
@@ -76,20 +75,18 @@ export default async function GroupPage({ params }: Props) {
         </Link>
       </p>
       <GroupLeagueSection periodCode={period.code} table={table} periodName={period.name} locale={locale} t={t} headingLevel={1} />
-      <div className="text-sm">
-        <h2 className="font-semibold text-slate-800">{t.downloadData}</h2>
-        <p className="mt-1 flex flex-wrap gap-x-3">
-          <a href={`${base}.csv?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
-            {t.downloadCsv}
-          </a>
-          <a href={`${base}.xlsx?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
-            {t.downloadXlsx}
-          </a>
-          <a href={`${base}?${groupQuery}`} className="inline-block py-1 font-medium text-brand-800 underline underline-offset-2">
-            {t.downloadJson}
-          </a>
-        </p>
-      </div>
+      <TableDownloads
+        t={t}
+        headingLevel={2}
+        downloads={[
+          {
+            key: table.groupCode,
+            path: `/api/v1/periods/${encodeURIComponent(period.code)}/rankings`,
+            query: `group=${encodeURIComponent(table.groupCode)}`,
+            tableName: table.groupName,
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { formatDecimal } from "@/lib/i18n/format-decimal";
 import { SipasIndexChart } from "@/components/sipas-index-chart";
 import { SipasResultsTable, type SipasTableRow } from "@/components/sipas-results-table";
 import { PeriodBreadcrumb } from "@/components/period-breadcrumb";
+import { TableDownloads } from "@/components/table-downloads";
 
 export const dynamic = "force-dynamic";
 
@@ -221,6 +222,18 @@ function GroupResults({
         regionLabel={t.tableRegion(group.name)}
         cardsLabel={t.cardsLabel(group.name)}
         t={t}
+      />
+      <TableDownloads
+        t={t}
+        headingLevel={3}
+        downloads={[
+          {
+            key: group.code,
+            path: `/api/v1/periods/${encodeURIComponent(periodCode)}/sipas`,
+            query: `group=${encodeURIComponent(group.code)}`,
+            tableName: t.tableRegion(group.name),
+          },
+        ]}
       />
     </section>
   );

@@ -20,6 +20,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 import { LazyUnitHistoryChart } from "@/components/lazy-unit-history-chart";
 import type { HistoryChartPoint, HistoryChartSeries } from "@/components/unit-history-chart";
 import { UnitCriteriaBreakdown } from "@/components/unit-criteria-breakdown";
+import { TableDownloads } from "@/components/table-downloads";
 
 export const dynamic = "force-dynamic";
 
@@ -635,6 +636,11 @@ function History({ profile, locale, t }: SectionProps & { profile: PublishedUnit
           ))}
         </ul>
       ) : null}
+      <TableDownloads
+        t={t}
+        headingLevel={3}
+        downloads={[{ key: unit.code, path: `/api/v1/units/${encodeURIComponent(unit.code)}/history`, tableName: caption }]}
+      />
     </section>
   );
 }
