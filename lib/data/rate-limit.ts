@@ -38,6 +38,16 @@ export async function hitRateLimit(key: string, windowMs: number, now: Date = ne
   return { count: Number(rows[0]!.count), windowStart, resetsAt };
 }
 
+/**
+ * Takes back one event counted in the key's current window (an attempt counted before it was
+ * known to succeed), never below zero.
+ */
+export async function releaseRateLimit(key: string, windowMs: number, now: Date = new Date()): Promise<void> {
+  const { windowStart } = windowOf(windowMs, now);
+  await currentClient().$executeRaw`
+    update "RateLimitBucket" set count = greatest(count - 1, 0) where key = ${key} and "windowStart" = ${windowStart}`;
+}
+
 /** The key's count in the current window, without counting. */
 export async function peekRateLimit(key: string, windowMs: number, now: Date = new Date()): Promise<RateLimitState> {
   const { windowStart, resetsAt } = windowOf(windowMs, now);

@@ -5,7 +5,7 @@ import { SIGN_IN_LIMITS, signInAccountKey, tooManyAttemptsMessage } from "@/lib/
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { findOwnPasswordState, replaceOwnPassword } from "@/lib/data/users";
-import { hitRateLimit, peekRateLimit, resetRateLimit } from "@/lib/data/rate-limit";
+import { hitRateLimit, resetRateLimit } from "@/lib/data/rate-limit";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
 
@@ -36,13 +36,14 @@ export async function changeOwnPassword(
     throw new ChangeOwnPasswordError("not_found", "Phiên đăng nhập không còn hiệu lực: hãy đăng nhập lại.", "Your session has ended: please sign in again.");
   }
   const accountKey = signInAccountKey(state.email);
-  const limit = await peekRateLimit(accountKey, SIGN_IN_LIMITS.windowMs, now);
-  if (limit.count >= SIGN_IN_LIMITS.failuresPerAccount) {
+  // Counted before the check, as at sign-in, so parallel guesses cannot exceed the allowance.
+  const limit = await hitRateLimit(accountKey, SIGN_IN_LIMITS.windowMs, now);
+  if (limit.count > SIGN_IN_LIMITS.failuresPerAccount) {
     throw limitedError("rate_limited", limit.resetsAt, now);
   }
 
   if (!(await verifyPassword(state.passwordHash, currentPassword))) {
-    const after = await hitRateLimit(accountKey, SIGN_IN_LIMITS.windowMs, now);
+    const after = limit;
     await inTransaction((tx) =>
       writeAuditLog(tx, {
         actorId: actor.userId,

@@ -9,7 +9,7 @@ import {
   type SignInInput,
 } from "@/lib/domain/sign-in-input";
 import { verifyPassword } from "@/lib/auth/password";
-import { hitRateLimit, peekRateLimit, resetRateLimit, type RateLimitState } from "@/lib/data/rate-limit";
+import { hitRateLimit, releaseRateLimit, resetRateLimit, type RateLimitState } from "@/lib/data/rate-limit";
 import { findUserForSignIn, recordSignIn } from "@/lib/data/users";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
@@ -60,9 +60,12 @@ export async function verifySignIn(input: SignInInput, now: Date = new Date()): 
   const accountKey = signInAccountKey(email);
   const addressKey = signInAddressKey(ip);
 
+  // The attempt is counted before the password is checked, in one statement per key: parallel
+  // guesses each see the others' counts, so a burst cannot try more passwords than the limit.
+  // A successful attempt gives its count back below.
   const [account, address] = await Promise.all([
-    peekRateLimit(accountKey, SIGN_IN_LIMITS.windowMs, now),
-    peekRateLimit(addressKey, SIGN_IN_LIMITS.windowMs, now),
+    hitRateLimit(accountKey, SIGN_IN_LIMITS.windowMs, now),
+    hitRateLimit(addressKey, SIGN_IN_LIMITS.windowMs, now),
   ]);
   const limitedBy = limitsReached(account, address);
   if (limitedBy.length) {
@@ -78,12 +81,8 @@ export async function verifySignIn(input: SignInInput, now: Date = new Date()): 
   const user = await findUserForSignIn(email);
   const passwordMatches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
   if (!user || !passwordMatches) {
-    const [accountAfter, addressAfter] = await Promise.all([
-      hitRateLimit(accountKey, SIGN_IN_LIMITS.windowMs, now),
-      hitRateLimit(addressKey, SIGN_IN_LIMITS.windowMs, now),
-    ]);
     await auditFailure({ userId: user?.id ?? null, email, ip, userAgent, reason: user ? "wrong_password" : "unknown_email" });
-    const nowLimited = limitsReached(accountAfter, addressAfter);
+    const nowLimited = limitsReached({ ...account, count: account.count + 1 }, { ...address, count: address.count + 1 });
     if (nowLimited.length) {
       // The attempt that used up the allowance says so, rather than leaving the next one to surprise.
       const retryAfterSeconds = secondsUntil(nowLimited, now);
@@ -92,6 +91,8 @@ export async function verifySignIn(input: SignInInput, now: Date = new Date()): 
     }
     return { ok: false, code: "invalid_credentials", ...WRONG };
   }
+  // The right password: this attempt was no failure. (An office's colleagues share its address.)
+  await releaseRateLimit(addressKey, SIGN_IN_LIMITS.windowMs, now);
 
   // Only after the right password: otherwise "disabled" would tell a stranger the email exists.
   if (user.disabledAt) {
@@ -128,10 +129,11 @@ export async function verifySignIn(input: SignInInput, now: Date = new Date()): 
 
 type ReachedLimit = RateLimitState & { name: "account" | "address" };
 
+/** Counts include the attempt being made: past the allowance of failures, it is refused. */
 function limitsReached(account: RateLimitState, address: RateLimitState): ReachedLimit[] {
   return [
-    ...(account.count >= SIGN_IN_LIMITS.failuresPerAccount ? [{ ...account, name: "account" as const }] : []),
-    ...(address.count >= SIGN_IN_LIMITS.failuresPerAddress ? [{ ...address, name: "address" as const }] : []),
+    ...(account.count > SIGN_IN_LIMITS.failuresPerAccount ? [{ ...account, name: "account" as const }] : []),
+    ...(address.count > SIGN_IN_LIMITS.failuresPerAddress ? [{ ...address, name: "address" as const }] : []),
   ];
 }
 

@@ -90,6 +90,13 @@ describe("failed sign-ins are limited", () => {
     expect((await signIn("hd@example.vn", PASSWORD, "192.0.2.77", later(15))).ok).toBe(true);
   });
 
+  it("a burst of parallel guesses gets no more password checks than the allowance", async () => {
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, attempt) => signIn("hd@example.vn", `sai-${attempt}`, `198.51.100.${attempt}`)));
+    expect(guesses.filter((result) => !result.ok && result.code === "invalid_credentials").length).toBe(5);
+    expect(guesses.filter((result) => !result.ok && result.code === "rate_limited").length).toBe(15);
+    expect((await signIn("hd@example.vn", PASSWORD, "192.0.2.1")).ok).toBe(false);
+  });
+
   it("tells the attempt that uses up the allowance how long to wait", async () => {
     for (let attempt = 0; attempt < 4; attempt++) await signIn("hd@example.vn", "sai", "198.51.100.1");
     const fifth = await signIn("hd@example.vn", "sai", "198.51.100.1", later(2));
