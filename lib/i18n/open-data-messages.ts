@@ -4,7 +4,8 @@ import type { Locale } from "./locale";
 
 const vi = {
   metaTitle: "Dữ liệu mở và API",
-  metaDescription: "API chỉ đọc, công khai của Chỉ số CCHC: danh sách kỳ đánh giá, bảng xếp hạng (JSON, CSV, Excel) và kết quả từng đơn vị.",
+  metaDescription:
+    "API chỉ đọc, công khai của Chỉ số CCHC: danh sách kỳ đánh giá, bảng xếp hạng, chỉ số hài lòng SIPAS, diễn biến của từng đơn vị và bảng so sánh, dạng JSON, CSV và Excel.",
   title: "Dữ liệu mở — API công khai",
   intro:
     "Mọi kết quả Chỉ số CCHC đã công bố trên cổng này đều có thể tải về để phân tích, đối chiếu hay đưa vào ứng dụng khác: qua một API chỉ đọc, không cần đăng nhập, hoặc dưới dạng tệp CSV và tệp Excel (XLSX) mở được bằng bảng tính.",
@@ -28,6 +29,9 @@ const vi = {
     rankingsCsv: "Cùng bảng xếp hạng dưới dạng tệp CSV",
     rankingsXlsx: "Cùng bảng xếp hạng dưới dạng tệp Excel (XLSX)",
     unit: "Một đơn vị, quan hệ hợp nhất/chia tách và kết quả qua các kỳ",
+    sipas: "Chỉ số hài lòng SIPAS của một khối trong một kỳ (JSON; cùng bảng dạng CSV và XLSX)",
+    unitHistory: "Bảng diễn biến qua các kỳ của trang đơn vị, kể cả đơn vị tiền thân và kế tục (JSON, CSV, XLSX)",
+    compare: "Bảng so sánh tối đa 4 đơn vị của một kỳ (JSON, CSV, XLSX)",
   },
 
   tryHeading: "Dùng thử với dữ liệu trên cổng",
@@ -103,6 +107,54 @@ const vi = {
     ["results", "Mỗi kỳ đã công bố một dòng, kỳ cũ trước: `period` (`code`, `year`, `name`), `group` (`code`, `name`), `unitName` (tên đơn vị trong lần công bố đó), `rank`, `rankChange`, `total`, `applicableMax`, `index`, `band`, cùng nghĩa như trong bảng xếp hạng."],
   ] as [string, string][],
 
+  tableFilesPoint:
+    "Các địa chỉ `.csv` và `.xlsx` trả cùng bảng, cùng tham số và cùng lỗi như JSON, theo đúng quy ước của bảng xếp hạng CSV và XLSX: UTF-8 có BOM, dấu chấm thập phân, làm tròn như JSON; trong XLSX số là số, tiêu đề cố định và có bộ lọc, ETag yếu.",
+  filesColumns: "Các cột của CSV và XLSX",
+
+  sipasHeading: "Chỉ số hài lòng SIPAS của một khối",
+  sipasDescription:
+    "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) đã công bố của các đơn vị trong một khối, chỉ số chung từ cao đến thấp (bằng nhau thì theo tên). Tham số `period`, `group`, `lang` và các lỗi giống bảng xếp hạng. Khối không có số liệu SIPAS trả về bảng rỗng (`rows: []`).",
+  sipasFields: [
+    ["smallSampleThreshold", "Số phiếu tối thiểu: đơn vị có ít phiếu hơn được đánh dấu mẫu nhỏ, kết quả chỉ mang tính tham khảo."],
+    ["elements", "Các yếu tố của phiếu khảo sát theo thứ tự của phiếu: `code`, `name` (tiếng Việt) và `nameEn` (tiếng Anh); tên là `null` khi chưa có."],
+    ["rows[].unit", "`code` và `name` của đơn vị như lúc công bố."],
+    ["rows[].index", "Chỉ số hài lòng chung, tính bằng %."],
+    ["rows[].responses", "Số phiếu khảo sát; `null` khi không rõ."],
+    ["rows[].smallSample", "`true` khi số phiếu dưới `smallSampleThreshold`."],
+    ["rows[].ciLow, ciHigh", "Khoảng tin cậy của chỉ số (%); `null` khi không có."],
+    ["rows[].elements", "Chỉ số (%) của những yếu tố mà đơn vị có số liệu: `code` và `index`."],
+  ] as [string, string][],
+  sipasColumns:
+    "`period`, `group`, `unit`, `unitName`, `index`, `responses`, `smallSample` (`true` hoặc `false`), `ciLow`, `ciHigh`, rồi một cột `element_<mã>_index` cho mỗi yếu tố theo thứ tự của phiếu; ô để trống khi không có số liệu. Tên các yếu tố có trong JSON và trong ghi chú ở tiêu đề cột của tệp XLSX. Tên tệp: `par-index-sipas-<mã kỳ>-<mã khối>.csv` (hoặc `.xlsx`).",
+
+  historyHeading: "Diễn biến của một đơn vị qua các kỳ",
+  historyDescription:
+    "Bảng \"Diễn biến qua các kỳ\" của trang đơn vị: kết quả của đơn vị trong mọi kỳ đã công bố cùng kết quả của các đơn vị tiền thân (trước khi hợp nhất hoặc chia tách) và kế tục, kỳ cũ trước. Khác với `/api/v1/units/{unit}`, một dòng có thể là của đơn vị khác (`relation`), và mỗi dòng cho biết vì sao không so sánh trực tiếp được với kỳ trước. Đơn vị chưa có kết quả công bố nhận lỗi 404 `unit_not_found`.",
+  historyFields: [
+    ["unit", "`code` và `name` (tên trong lần công bố gần nhất) của đơn vị được hỏi."],
+    ["rows[].period", "`code`, `year` và `name` của kỳ."],
+    ["rows[].group, groupSize", "Khối (`code`, `name` như lúc công bố) và số đơn vị được xếp hạng trong khối ở kỳ đó."],
+    ["rows[].unit, relation", "Đơn vị của dòng (tên như lúc công bố) và quan hệ với đơn vị được hỏi: `self` (chính đơn vị), `predecessor` (tiền thân) hoặc `successor` (kế tục)."],
+    ["rows[].rank … band", "`rank`, `rankChange`, `total`, `applicableMax`, `index` và `band`, cùng nghĩa như trong bảng xếp hạng."],
+    ["rows[].notComparableWithPrevious", "Vì sao kết quả kỳ này không so sánh trực tiếp được với kỳ trước đó: `lineage` (có hợp nhất hoặc chia tách ở giữa), `criteria-set` (bộ chỉ số khác). Mảng rỗng khi so sánh được, và ở kỳ đầu tiên."],
+  ] as [string, string][],
+  historyColumns:
+    "`period`, `year`, `periodName`, `group`, `groupName`, `groupSize`, `rank`, `rankChange`, `unit`, `unitName`, `relation`, `total`, `applicableMax`, `index`, `band`, `notComparableWithPrevious` (các lý do cách nhau bằng `;`, để trống khi so sánh được). Tên tệp: `par-index-history-<mã đơn vị>.csv` (hoặc `.xlsx`).",
+
+  compareHeading: "So sánh các đơn vị trong một kỳ",
+  compareDescription:
+    "Bảng của trang So sánh: kết quả của 1 đến 4 đơn vị trong một kỳ, theo thứ tự được hỏi; các đơn vị có thể thuộc những khối khác nhau. Nếu kỳ không có kết quả công bố của một đơn vị được hỏi, câu trả lời là lỗi 404 `unit_not_found` nêu các mã đó, không phải phần còn lại của bảng.",
+  unitsParameter:
+    "Mã các đơn vị, cách nhau bằng dấu phẩy (`units=a,b`) hoặc nêu lại tham số (`units=a&units=b`); từ 1 đến 4 đơn vị, mã trùng được tính một lần.",
+  compareFields: [
+    ["period", "Mã kỳ."],
+    ["rows[].unit, group, groupSize", "Đơn vị và khối (`code`, `name` như lúc công bố), số đơn vị của khối."],
+    ["rows[].rank … band", "`rank`, `rankChange`, `total`, `applicableMax`, `index` và `band`, cùng nghĩa như trong bảng xếp hạng."],
+    ["rows[].fields", "Điểm từng lĩnh vực như trong bảng xếp hạng (`code`, `name`, `points`, `maxPoints`), thêm `applicableMax`: điểm tối đa của lĩnh vực trừ các tiêu chí không đánh giá đối với đơn vị (0 khi cả lĩnh vực không đánh giá)."],
+  ] as [string, string][],
+  compareColumns:
+    "Mỗi đơn vị một dòng, theo thứ tự được hỏi: `period`, `group`, `groupName`, `groupSize`, `rank`, `rankChange`, `unit`, `unitName`, `total`, `applicableMax`, `index`, `band`, rồi ba cột cho mỗi lĩnh vực: `field_<mã>_points`, `field_<mã>_maxPoints` và `field_<mã>_applicableMax`. Tên tệp: `par-index-compare-<mã kỳ>-<mã đơn vị>-….csv` (hoặc `.xlsx`), các mã đơn vị theo thứ tự được hỏi.",
+
   numbersHeading: "Số liệu và làm tròn",
   numbersPoints: [
     "Điểm được lưu và tính chính xác bằng số thập phân, không dùng số dấu phẩy động nhị phân.",
@@ -119,11 +171,11 @@ const vi = {
   codeColumn: "code",
   whenColumn: "Khi nào",
   errorRows: [
-    ["400", "invalid_parameter", "Tham số sai dạng: mã rỗng, có khoảng trắng ở đầu hoặc cuối, có ký tự điều khiển, dài quá 200 ký tự, hoặc `group` được nêu nhiều lần. Tham số truy vấn không biết được bỏ qua."],
+    ["400", "invalid_parameter", "Tham số sai dạng: mã rỗng, có khoảng trắng ở đầu hoặc cuối, có ký tự điều khiển, dài quá 200 ký tự, `group` được nêu nhiều lần, hoặc `units` (so sánh) thiếu hay có quá 4 mã. Tham số truy vấn không biết được bỏ qua."],
     ["400", "group_required", "Kỳ có nhiều khối mà yêu cầu không chọn `group`; thông báo liệt kê các khối."],
     ["404", "period_not_found", "Không có kỳ đã công bố với mã này; kỳ chưa công bố cũng được trả lời như vậy."],
     ["404", "group_not_found", "Kỳ không có khối này; thông báo liệt kê các khối của kỳ."],
-    ["404", "unit_not_found", "Không có đơn vị này, hoặc đơn vị chưa có kết quả đã công bố."],
+    ["404", "unit_not_found", "Không có đơn vị này, hoặc đơn vị chưa có kết quả đã công bố; khi so sánh: kỳ không có kết quả công bố của đơn vị được hỏi (thông báo nêu các mã đó)."],
     ["404", "not_found", "Không có địa chỉ này trong API."],
     ["500", "internal_error", "Lỗi ngoài dự kiến ở máy chủ, không kèm chi tiết kỹ thuật. Hãy thử lại sau."],
   ] as [string, string, string][],
@@ -131,7 +183,7 @@ const vi = {
   cachingHeading: "Lưu đệm, ETag và CORS",
   cachingPoints: (cacheControl: string) => [
     `Câu trả lời thành công có \`Cache-Control: ${cacheControl}\`: trình duyệt giữ 1 phút, bộ nhớ đệm dùng chung (CDN, proxy) giữ 5 phút. Kết quả vừa công bố hoặc đính chính có thể mất vài phút mới đến mọi người dùng.`,
-    "Mỗi câu trả lời thành công có `ETag`. Gửi lại giá trị đó trong tiêu đề `If-None-Match`: khi dữ liệu chưa đổi, máy chủ trả `304 Not Modified` không có nội dung. Bảng xếp hạng đổi ETag khi kỳ được đính chính. Tệp XLSX có ETag yếu (`W/\"…\"`), xem mục Excel.",
+    "Mỗi câu trả lời thành công có `ETag`. Gửi lại giá trị đó trong tiêu đề `If-None-Match`: khi dữ liệu chưa đổi, máy chủ trả `304 Not Modified` không có nội dung. Bảng xếp hạng đổi ETag khi kỳ được đính chính; các bảng khác (SIPAS, diễn biến, so sánh) đổi ETag mỗi khi nội dung của chúng đổi. Tệp XLSX có ETag yếu (`W/\"…\"`), xem mục Excel.",
     "CORS mở cho mọi nguồn (`Access-Control-Allow-Origin: *`): trang web ở tên miền khác có thể gọi API bằng `fetch` ngay trong trình duyệt và đọc được `ETag`. Yêu cầu kiểm tra trước (`OPTIONS`) được trả lời 204. API không dùng cookie hay thông tin đăng nhập.",
   ],
 
@@ -163,7 +215,8 @@ export type OpenDataMessages = typeof vi;
 
 const en: OpenDataMessages = {
   metaTitle: "Open data and API",
-  metaDescription: "The PAR Index's public read-only API: published periods, league tables (JSON, CSV, Excel) and each unit's results.",
+  metaDescription:
+    "The PAR Index's public read-only API: published periods, league tables, SIPAS satisfaction figures, each unit's history and comparisons, as JSON, CSV and Excel.",
   title: "Open data — public API",
   intro:
     "Every PAR Index result published on this portal can be downloaded for analysis, checking or use in other applications: through a read-only API that needs no sign-in, or as CSV and Excel (XLSX) files that open in a spreadsheet.",
@@ -187,6 +240,9 @@ const en: OpenDataMessages = {
     rankingsCsv: "The same league table as a CSV file",
     rankingsXlsx: "The same league table as an Excel (XLSX) file",
     unit: "One unit, its merges or splits, and its results over the periods",
+    sipas: "One group's SIPAS satisfaction figures in one period (JSON; the same table as CSV and XLSX)",
+    unitHistory: "The unit page's history table, with predecessors and successors (JSON, CSV, XLSX)",
+    compare: "The comparison table of up to 4 units of one period (JSON, CSV, XLSX)",
   },
 
   tryHeading: "Try it with this portal's data",
@@ -262,6 +318,54 @@ const en: OpenDataMessages = {
     ["results", "One row per published period, oldest first: `period` (`code`, `year`, `name`), `group` (`code`, `name`), `unitName` (the unit's name in that publication), `rank`, `rankChange`, `total`, `applicableMax`, `index`, `band`, meaning the same as in the league table."],
   ],
 
+  tableFilesPoint:
+    "The `.csv` and `.xlsx` addresses give the same table, parameters and errors as the JSON, with the conventions of the league table CSV and XLSX: UTF-8 with a BOM, a decimal point, rounded as in the JSON; in the XLSX numbers are numbers, the header stays in view with filters, and the ETag is weak.",
+  filesColumns: "Columns of the CSV and XLSX",
+
+  sipasHeading: "SIPAS satisfaction figures of a group",
+  sipasDescription:
+    "The published satisfaction figures (SIPAS) of the units of one group, highest overall index first (equal ones by name). The parameters `period`, `group` and `lang` and the errors are the league table's. A group without SIPAS figures answers an empty table (`rows: []`).",
+  sipasFields: [
+    ["smallSampleThreshold", "The minimum number of responses: a unit with fewer is flagged as a small sample, for reference only."],
+    ["elements", "The survey's elements in its order: `code`, `name` (Vietnamese) and `nameEn` (English); a name is `null` when there is none."],
+    ["rows[].unit", "The unit's `code` and `name` as published."],
+    ["rows[].index", "The overall satisfaction index, in %."],
+    ["rows[].responses", "The number of responses; `null` when unknown."],
+    ["rows[].smallSample", "`true` when there are fewer responses than `smallSampleThreshold`."],
+    ["rows[].ciLow, ciHigh", "The index's confidence interval (%); `null` when there is none."],
+    ["rows[].elements", "The index (%) of each element the unit has a figure for: `code` and `index`."],
+  ],
+  sipasColumns:
+    "`period`, `group`, `unit`, `unitName`, `index`, `responses`, `smallSample` (`true` or `false`), `ciLow`, `ciHigh`, then one column `element_<code>_index` per element in the survey's order; a cell is empty where there is no figure. The elements' names are in the JSON and in notes on the XLSX's column headers. File name: `par-index-sipas-<period code>-<group code>.csv` (or `.xlsx`).",
+
+  historyHeading: "A unit's history over the periods",
+  historyDescription:
+    "The unit page's \"Over the periods\" table: the unit's results in every published period with those of its predecessors (before a merge or split) and successors, oldest first. Unlike `/api/v1/units/{unit}`, a row may be another unit's (`relation`), and each row says why it cannot be compared directly with the period before. A unit without a published result answers 404 `unit_not_found`.",
+  historyFields: [
+    ["unit", "The requested unit's `code` and `name` (as last published)."],
+    ["rows[].period", "The period's `code`, `year` and `name`."],
+    ["rows[].group, groupSize", "The group (`code`, `name` as published) and the number of units ranked in it that period."],
+    ["rows[].unit, relation", "The row's unit (named as published) and how it relates to the requested one: `self`, `predecessor` or `successor`."],
+    ["rows[].rank … band", "`rank`, `rankChange`, `total`, `applicableMax`, `index` and `band`, meaning the same as in the league table."],
+    ["rows[].notComparableWithPrevious", "Why this period's figures cannot be compared directly with the period before: `lineage` (a merge or split in between), `criteria-set` (another criteria set). Empty when they can, and in the first period."],
+  ],
+  historyColumns:
+    "`period`, `year`, `periodName`, `group`, `groupName`, `groupSize`, `rank`, `rankChange`, `unit`, `unitName`, `relation`, `total`, `applicableMax`, `index`, `band`, `notComparableWithPrevious` (reasons separated by `;`, empty when comparable). File name: `par-index-history-<unit code>.csv` (or `.xlsx`).",
+
+  compareHeading: "Comparing units of one period",
+  compareDescription:
+    "The compare page's table: the results of 1 to 4 units of one period, in the order asked; the units may be in different groups. When the period has no published result for a requested unit, the answer is a 404 `unit_not_found` naming those codes, not the rest of the table.",
+  unitsParameter:
+    "The units' codes, separated by commas (`units=a,b`) or by repeating the parameter (`units=a&units=b`); 1 to 4 units, a repeated code counts once.",
+  compareFields: [
+    ["period", "The period's code."],
+    ["rows[].unit, group, groupSize", "The unit and its group (`code`, `name` as published), and the group's number of units."],
+    ["rows[].rank … band", "`rank`, `rankChange`, `total`, `applicableMax`, `index` and `band`, meaning the same as in the league table."],
+    ["rows[].fields", "Points per field as in the league table (`code`, `name`, `points`, `maxPoints`), plus `applicableMax`: the field's maximum without the criteria not applicable to the unit (0 when none of the field applies)."],
+  ],
+  compareColumns:
+    "One row per unit, in the order asked: `period`, `group`, `groupName`, `groupSize`, `rank`, `rankChange`, `unit`, `unitName`, `total`, `applicableMax`, `index`, `band`, then three columns per field: `field_<code>_points`, `field_<code>_maxPoints` and `field_<code>_applicableMax`. File name: `par-index-compare-<period code>-<unit code>-….csv` (or `.xlsx`), the unit codes in the order asked.",
+
   numbersHeading: "Numbers and rounding",
   numbersPoints: [
     "Points are stored and computed as exact decimals, never binary floating point.",
@@ -278,11 +382,11 @@ const en: OpenDataMessages = {
   codeColumn: "code",
   whenColumn: "When",
   errorRows: [
-    ["400", "invalid_parameter", "A malformed parameter: an empty code, one with leading or trailing spaces, control characters or more than 200 characters, or `group` given more than once. Unknown query parameters are ignored."],
+    ["400", "invalid_parameter", "A malformed parameter: an empty code, one with leading or trailing spaces, control characters or more than 200 characters, `group` given more than once, or `units` (comparison) missing or with more than 4 codes. Unknown query parameters are ignored."],
     ["400", "group_required", "The period has several groups and the request chose none; the message lists the groups."],
     ["404", "period_not_found", "No published period has this code; a period that is not published is answered the same way."],
     ["404", "group_not_found", "The period has no such group; the message lists its groups."],
-    ["404", "unit_not_found", "No such unit, or the unit has no published result."],
+    ["404", "unit_not_found", "No such unit, or the unit has no published result; in a comparison: the period has no published result for a requested unit (the message names the codes)."],
     ["404", "not_found", "No such address in the API."],
     ["500", "internal_error", "An unexpected server failure, without technical details. Try again later."],
   ],
@@ -290,7 +394,7 @@ const en: OpenDataMessages = {
   cachingHeading: "Caching, ETag and CORS",
   cachingPoints: (cacheControl) => [
     `Successful answers carry \`Cache-Control: ${cacheControl}\`: browsers keep them for a minute, shared caches (CDNs, proxies) for five. A new publication or correction may take a few minutes to reach every reader.`,
-    "Every successful answer has an `ETag`. Send it back in `If-None-Match`: while the data is unchanged, the server answers `304 Not Modified` without a body. A league table's ETag changes when the period is corrected. XLSX files have a weak ETag (`W/\"…\"`), see the Excel section.",
+    "Every successful answer has an `ETag`. Send it back in `If-None-Match`: while the data is unchanged, the server answers `304 Not Modified` without a body. A league table's ETag changes when the period is corrected; the other tables' (SIPAS, history, comparison) whenever their content changes. XLSX files have a weak ETag (`W/\"…\"`), see the Excel section.",
     "CORS is open to every origin (`Access-Control-Allow-Origin: *`): a page on another site can call the API with `fetch` in the browser and read the `ETag`. Preflight requests (`OPTIONS`) are answered 204. The API uses no cookies or credentials.",
   ],
 

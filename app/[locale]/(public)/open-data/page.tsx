@@ -6,15 +6,23 @@ import { openDataMessagesFor } from "@/lib/i18n/open-data-messages";
 import { apiMessagesFor } from "@/lib/i18n/api-messages";
 import { PUBLIC_CACHE_CONTROL, etagOf } from "@/app/api/v1/_lib/public-api-http";
 import {
+  EXAMPLE_COMPARED,
   EXAMPLE_GROUP,
   EXAMPLE_PERIOD,
   EXAMPLE_UNIT,
+  exampleComparison,
+  exampleComparisonCsv,
   examplePeriods,
   exampleRankings,
   exampleRankingsCsv,
+  exampleSipas,
+  exampleSipasCsv,
   exampleUnit,
+  exampleUnitHistory,
+  exampleUnitHistoryCsv,
   readableJson,
 } from "./open-data-examples";
+import type { OpenDataMessages } from "@/lib/i18n/open-data-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -100,6 +108,47 @@ function DefinitionTable({ caption, keyColumn, rows, t }: { caption: string; key
   );
 }
 
+/**
+ * A table of a public page (SIPAS, a unit's history, a comparison): its JSON, CSV and XLSX
+ * addresses, parameters, fields, the files' columns, and examples made by the API's own writers.
+ */
+function TableSection(props: {
+  id: string;
+  heading: string;
+  paths: string[];
+  description: string;
+  parameters: [string, string][];
+  fields: [string, string][];
+  columns: string;
+  requests: string[];
+  json: unknown;
+  csv: string;
+  t: OpenDataMessages;
+}) {
+  const { id, t } = props;
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className={sectionClass}>
+      <h2 id={`${id}-heading`} className={headingClass}>{props.heading}</h2>
+      <div className="space-y-1">
+        {props.paths.map((path) => (
+          <Endpoint key={path} path={path} />
+        ))}
+      </div>
+      <p className="text-slate-700"><Rich text={props.description} /></p>
+      <DefinitionTable caption={t.parametersCaption} keyColumn={t.parameterColumn} rows={props.parameters} t={t} />
+      <DefinitionTable caption={t.unitFieldsCaption} keyColumn={t.fieldColumn} rows={props.fields} t={t} />
+      <h3 className="font-semibold text-slate-900">{t.filesColumns}</h3>
+      <ul className={listClass}>
+        <li><Rich text={t.tableFilesPoint} /></li>
+        <li><Rich text={props.columns} /></li>
+      </ul>
+      <CodeBlock id={`${id}-request`} label={t.requestExample} code={props.requests.join("\n")} />
+      <CodeBlock id={`${id}-response`} label={t.responseExample} code={readableJson(props.json)} />
+      <CodeBlock id={`${id}-csv`} label={t.csvExample} code={props.csv} />
+    </section>
+  );
+}
+
 const sectionClass = "scroll-mt-4 space-y-3";
 const headingClass = "text-xl font-semibold text-slate-900";
 const listClass = "list-disc space-y-1 pl-5 text-slate-700";
@@ -123,6 +172,9 @@ export default async function OpenDataPage() {
     ["csv", t.csvHeading],
     ["xlsx", t.xlsxHeading],
     ["unit", t.unitHeading],
+    ["sipas", t.sipasHeading],
+    ["history", t.historyHeading],
+    ["compare", t.compareHeading],
     ["numbers", t.numbersHeading],
     ["errors", t.errorsHeading],
     ["caching", t.cachingHeading],
@@ -172,6 +224,9 @@ export default async function OpenDataPage() {
                   ["#csv", "GET /api/v1/periods/{period}/rankings.csv?group={group}", t.endpointSummaries.rankingsCsv],
                   ["#xlsx", "GET /api/v1/periods/{period}/rankings.xlsx?group={group}", t.endpointSummaries.rankingsXlsx],
                   ["#unit", "GET /api/v1/units/{unit}", t.endpointSummaries.unit],
+                  ["#sipas", "GET /api/v1/periods/{period}/sipas[.csv|.xlsx]?group={group}", t.endpointSummaries.sipas],
+                  ["#history", "GET /api/v1/units/{unit}/history[.csv|.xlsx]", t.endpointSummaries.unitHistory],
+                  ["#compare", "GET /api/v1/periods/{period}/compare[.csv|.xlsx]?units={a},{b}", t.endpointSummaries.compare],
                 ] as const
               ).map(([anchor, request, summary]) => (
                 <tr key={anchor} className="border-t border-slate-200 align-top">
@@ -319,6 +374,54 @@ export default async function OpenDataPage() {
         <CodeBlock id="unit-request" label={t.requestExample} code={`curl -s "${api}/units/${EXAMPLE_UNIT}"`} />
         <CodeBlock id="unit-response" label={t.responseExample} code={readableJson(exampleUnit)} />
       </section>
+
+      <TableSection
+        id="sipas"
+        heading={t.sipasHeading}
+        paths={["sipas", "sipas.csv", "sipas.xlsx"].map((name) => `/api/v1/periods/{period}/${name}?group={group}`)}
+        description={t.sipasDescription}
+        parameters={[["period", t.periodParameter], ["group", t.groupParameter], ["lang", t.langParameter]]}
+        fields={t.sipasFields}
+        columns={t.sipasColumns}
+        requests={[
+          `curl -s "${api}/periods/${EXAMPLE_PERIOD}/sipas?group=${EXAMPLE_GROUP}"`,
+          `curl -sOJ "${api}/periods/${EXAMPLE_PERIOD}/sipas.csv?group=${EXAMPLE_GROUP}"`,
+        ]}
+        json={exampleSipas}
+        csv={exampleSipasCsv}
+        t={t}
+      />
+
+      <TableSection
+        id="history"
+        heading={t.historyHeading}
+        paths={["history", "history.csv", "history.xlsx"].map((name) => `/api/v1/units/{unit}/${name}`)}
+        description={t.historyDescription}
+        parameters={[["unit", t.unitParameter], ["lang", t.langParameter]]}
+        fields={t.historyFields}
+        columns={t.historyColumns}
+        requests={[`curl -s "${api}/units/${EXAMPLE_UNIT}/history"`, `curl -sOJ "${api}/units/${EXAMPLE_UNIT}/history.xlsx"`]}
+        json={exampleUnitHistory}
+        csv={exampleUnitHistoryCsv}
+        t={t}
+      />
+
+      <TableSection
+        id="compare"
+        heading={t.compareHeading}
+        paths={["compare", "compare.csv", "compare.xlsx"].map((name) => `/api/v1/periods/{period}/${name}?units={a},{b}`)}
+        description={t.compareDescription}
+        parameters={[["period", t.periodParameter], ["units", t.unitsParameter], ["lang", t.langParameter]]}
+        fields={t.compareFields}
+        columns={t.compareColumns}
+        requests={[
+          `curl -s "${api}/periods/${EXAMPLE_PERIOD}/compare?units=${EXAMPLE_COMPARED.join(",")}"`,
+          `curl -sOJ "${api}/periods/${EXAMPLE_PERIOD}/compare.csv?units=${EXAMPLE_COMPARED.join(",")}"`,
+        ]}
+        json={exampleComparison}
+        csv={exampleComparisonCsv}
+        t={t}
+      />
 
       <section id="numbers" aria-labelledby="numbers-heading" className={sectionClass}>
         <h2 id="numbers-heading" className={headingClass}>{t.numbersHeading}</h2>
