@@ -50,11 +50,12 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.signedInAt = Date.now();
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+      return { ...session, userId: token.sub, sessionVersion: token.sessionVersion, signedInAt: token.signedInAt };
     },
   },
 };

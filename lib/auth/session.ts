@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/auth-options";
+import { authOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";
 import { findSessionUser } from "@/lib/data/session-user";
 import type { UserActor } from "@/lib/auth/actor";
 
@@ -16,6 +16,8 @@ export type SessionUser = UserActor & { name: string; email: string; mustChangeP
 const readSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.userId) return null;
+  // next-auth renews the token as it is used; the working day it was signed in for still ends.
+  if (!session.signedInAt || Date.now() - session.signedInAt > SESSION_MAX_AGE_SECONDS * 1000) return null;
   return findSessionUser(session.userId, session.sessionVersion ?? 0);
 });
 

@@ -51,6 +51,8 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({
     getAll: () => cookieJar.names.map((name) => ({ name, value: "token" })),
     delete: (name: string) => void cookieJar.deleted.push(name),
+    // Sign-out expires the cookie (maxAge 0) so that a __Secure- cookie is replaced too.
+    set: (name: string, _value: string, options?: { maxAge?: number }) => void (options?.maxAge === 0 && cookieJar.deleted.push(name)),
   }),
 }));
 

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const state = vi.hoisted(() => ({ session: null as null | { userId: string; sessionVersion: number }, user: null as null | Record<string, unknown> }));
+const state = vi.hoisted(() => ({
+  session: null as null | { userId: string; sessionVersion: number; signedInAt?: number },
+  user: null as null | Record<string, unknown>,
+}));
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/navigation", () => ({
@@ -9,7 +12,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 vi.mock("next-auth", () => ({ getServerSession: async () => state.session }));
-vi.mock("@/lib/auth/auth-options", () => ({ authOptions: {} }));
+vi.mock("@/lib/auth/auth-options", () => ({ authOptions: {}, SESSION_MAX_AGE_SECONDS: 8 * 3600 }));
 vi.mock("@/lib/data/session-user", () => ({ findSessionUser: async () => state.user }));
 
 const { getSessionUser, requireSessionUser } = await import("@/lib/auth/session");
@@ -18,7 +21,7 @@ const officer = { userId: "u1", role: "unit_officer", unitId: "a", name: "LÃ² VÄ
 
 describe("who a request acts for", () => {
   beforeEach(() => {
-    state.session = { userId: "u1", sessionVersion: 3 };
+    state.session = { userId: "u1", sessionVersion: 3, signedInAt: Date.now() - 60_000 };
   });
 
   it("a user with a temporary password acts for nobody until they replace it", async () => {
@@ -26,6 +29,14 @@ describe("who a request acts for", () => {
     expect(await getSessionUser()).toBeNull();
     expect(await getSessionUser({ allowPasswordChange: true })).toMatchObject({ userId: "u1" });
     await expect(requireSessionUser("/console/assessments")).rejects.toThrow("redirect:/console/account?required=1");
+  });
+
+  it("a session renewed all day still ends 8 hours after the password was checked", async () => {
+    state.user = { ...officer, mustChangePassword: false };
+    state.session = { userId: "u1", sessionVersion: 3, signedInAt: Date.now() - 8 * 3600_000 - 1000 };
+    expect(await getSessionUser()).toBeNull();
+    state.session = { userId: "u1", sessionVersion: 3 };
+    expect(await getSessionUser()).toBeNull();
   });
 
   it("an ordinary session acts for its user; an ended one for nobody", async () => {

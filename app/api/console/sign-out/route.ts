@@ -16,7 +16,10 @@ export async function POST(request: Request) {
   const jar = await cookies();
   for (const cookie of jar.getAll()) {
     // A large token is split into .0, .1, … chunks.
-    if (SESSION_COOKIES.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`))) jar.delete(cookie.name);
+    if (SESSION_COOKIES.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`))) {
+      // A __Secure- cookie is only replaced by one set with Secure: browsers ignore a plain delete.
+      jar.set(cookie.name, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: cookie.name.startsWith("__Secure-") });
+    }
   }
   return answer(actionOk(undefined));
 }
