@@ -156,7 +156,7 @@ export function CouncilLeafReview({
             <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
               {survey ? t.surveySource : t.adjustReason}
             </label>
-            <textarea id={`${id}-reason`} rows={2} required={!survey} value={text} onChange={(event) => setText(event.target.value)} className={field} />
+            <textarea id={`${id}-reason`} rows={2} value={text} onChange={(event) => setText(event.target.value)} className={field} />
           </div>
           <div className="flex gap-2">
             <button type="submit" disabled={pending} className={`${button} bg-brand-700 text-white hover:bg-brand-800`}>
@@ -179,7 +179,7 @@ export function CouncilLeafReview({
           <label htmlFor={`${id}-comment`} className="block text-sm font-medium">
             {t.returnComment}
           </label>
-          <textarea id={`${id}-comment`} rows={3} required value={text} onChange={(event) => setText(event.target.value)} className={field} />
+          <textarea id={`${id}-comment`} rows={3} value={text} onChange={(event) => setText(event.target.value)} className={field} />
           <div className="flex gap-2">
             <button type="submit" disabled={pending} className={`${button} bg-amber-700 text-white hover:bg-amber-800`}>
               {t.returnItem}

@@ -39,7 +39,18 @@ export async function findLeafCriteria(tx: Tx, criteriaSetId: string, codes: str
 export async function findScoresForUpdate(tx: Tx, assessmentId: string, criterionIds: string[]) {
   return tx.criterionScore.findMany({
     where: { assessmentId, criterionId: { in: criterionIds } },
-    select: { id: true, criterionId: true, version: true, selfPoints: true, selfNotApplicable: true, selfNote: true, reviewState: true },
+    select: {
+      id: true,
+      criterionId: true,
+      version: true,
+      selfPoints: true,
+      selfNotApplicable: true,
+      selfNote: true,
+      reviewState: true,
+      // Who saved last, and when: a refused save tells the officer, instead of "someone".
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+    },
   });
 }
 

@@ -10,6 +10,7 @@ import {
   writeSelfScore,
 } from "@/lib/data/self-assessment";
 import { writeAuditLog } from "@/lib/data/audit-log";
+import { staleItem } from "@/lib/domain/workflow-error";
 import { inTransaction } from "@/lib/data/transaction";
 import { recordDeniedUnitAccess } from "@/lib/data/access-denied-audit";
 import { claimWindow, reviewStateAfterClaimRevision, type AssessmentStatus, type PeriodStatus } from "@/lib/review/assessment-workflow";
@@ -56,6 +57,11 @@ export async function saveSelfScores(actor: UserActor, input: SaveSelfScoresInpu
     }
     throw error;
   }
+}
+
+function staleProblem(criterionCode: string, before: { updatedAt: Date; updatedBy: { name: string } | null } | null): SelfScoreProblem {
+  const stale = staleItem(criterionCode, before?.updatedBy?.name ?? null, before?.updatedAt ?? null);
+  return { criterionCode, code: "stale", vi: stale.vi, en: stale.en };
 }
 
 /** Each saved leaf's new version: the form sends it back with its next save of that leaf. */
@@ -139,7 +145,7 @@ async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresIn
       }
       const before = existingByCriterion.get(leaf.id) ?? null;
       if ((before?.version ?? null) !== item.expectedVersion) {
-        problems.push({ criterionCode: leaf.code, code: "stale", vi: `Tiêu chí ${leaf.code} vừa được người khác lưu: hãy tải lại.`, en: `Criterion ${leaf.code} was saved by someone else: reload.` });
+        problems.push(staleProblem(leaf.code, before));
         continue;
       }
       const claimChanged =
@@ -159,7 +165,7 @@ async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresIn
       });
       if (written) versions[leaf.code] = before ? before.version + 1 : 0;
       if (!written) {
-        problems.push({ criterionCode: leaf.code, code: "stale", vi: `Tiêu chí ${leaf.code} vừa được người khác lưu: hãy tải lại.`, en: `Criterion ${leaf.code} was saved by someone else: reload.` });
+        problems.push(staleProblem(leaf.code, before));
         continue;
       }
       await writeAuditLog(tx, {

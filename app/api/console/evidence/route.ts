@@ -19,7 +19,9 @@ export async function POST(request: Request) {
   // The multipart body is read whole before the file reaches the store: a body announced far
   // larger than the limit is refused before it is read.
   const maxBytes = evidenceMaxBytes();
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+  // Browsers always announce a form's length; a body without one (chunked) could be any size.
+  const announced = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (!Number.isFinite(announced) || announced > maxBytes + MULTIPART_OVERHEAD_BYTES) {
     return answer(actionFailure(evidenceErrors.fileTooLarge(maxBytes)));
   }
   try {

@@ -6,6 +6,7 @@ import { actionFailure, actionOk } from "@/lib/domain/action-result";
 import { attachmentContentDisposition } from "@/lib/domain/evidence-file-rules";
 import { exportSelfAssessmentXlsx } from "@/lib/services/export-self-assessment-xlsx";
 import { importSelfAssessmentXlsx } from "@/lib/services/import-self-assessment-xlsx";
+import { SELF_ASSESSMENT_MAX_BYTES } from "@/lib/domain/self-assessment-xlsx-layout";
 
 type Context = { params: Promise<{ period: string; unit: string }> };
 
@@ -34,6 +35,16 @@ export async function POST(request: Request, { params }: Context) {
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
   const { period, unit } = await params;
+  // Refused before the body is read: a sheet is small, and a body without a length could be any size.
+  const announced = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (!Number.isFinite(announced) || announced > SELF_ASSESSMENT_MAX_BYTES + 64 * 1024) {
+    return answer({
+      ok: false,
+      code: "too_large",
+      vi: `Tệp bảng tự chấm lớn hơn ${SELF_ASSESSMENT_MAX_BYTES / 1024 / 1024} MB.`,
+      en: `The scoring sheet is larger than ${SELF_ASSESSMENT_MAX_BYTES / 1024 / 1024} MB.`,
+    });
+  }
   try {
     const file = (await request.formData()).get("file");
     if (!(file instanceof File)) {
