@@ -56,7 +56,13 @@ export function OfficerLeafEditor({
     notApplicableReason: leaf.selfNotApplicableReason,
     note: leaf.selfNote,
   });
-  const [version, setVersion] = useState<number | null>(leaf.version);
+  // The version the next save names. A ref, not state: two saves started before the first answer
+  // (leave the reason field, then untick) must each name the version the one before produced.
+  const version = useRef<number | null>(leaf.version);
+  const pendingSaves = useRef<Promise<void>>(Promise.resolve());
+  const advanceVersion = (next: number) => {
+    if (version.current === null || next > version.current) version.current = next;
+  };
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const [explanation, setExplanation] = useState("");
   const lastSaved = useRef(JSON.stringify(draft));
@@ -64,7 +70,13 @@ export function OfficerLeafEditor({
   const returned = leaf.reviewState === "returned";
   const survey = leaf.method === "survey";
 
-  async function save(next: SelfScoreDraft) {
+  /** Saves run one after another, in the order the officer made the changes. */
+  function save(next: SelfScoreDraft): Promise<void> {
+    pendingSaves.current = pendingSaves.current.then(() => saveNow(next));
+    return pendingSaves.current;
+  }
+
+  async function saveNow(next: SelfScoreDraft) {
     const serialized = JSON.stringify(next);
     if (serialized === lastSaved.current) return;
     if (next.notApplicable && !next.notApplicableReason?.trim()) {
@@ -72,12 +84,12 @@ export function OfficerLeafEditor({
       return;
     }
     setState({ kind: "saving" });
-    const result = await actions.save({ criterionCode: leaf.code, draft: next, expectedVersion: version }).catch(() => null);
+    const result = await actions.save({ criterionCode: leaf.code, draft: next, expectedVersion: version.current }).catch(() => null);
     if (!result) {
       setState({ kind: "error", text: t.unsaved, stale: false });
     } else if (result.ok) {
       lastSaved.current = serialized;
-      setVersion(result.data.version);
+      advanceVersion(result.data.version);
       setState({ kind: "saved", at: result.data.savedAt });
     } else {
       setState({ kind: "error", text: result[locale], stale: result.code === "stale" });
@@ -91,7 +103,7 @@ export function OfficerLeafEditor({
     }
     setState({ kind: "saving" });
     const result = await actions
-      .explain({ criterionCode: leaf.code, explanation, points: draft.notApplicable ? null : draft.points, expectedVersion: version })
+      .explain({ criterionCode: leaf.code, explanation, points: draft.notApplicable ? null : draft.points, expectedVersion: version.current })
       .catch(() => null);
     if (!result) setState({ kind: "error", text: t.unsaved, stale: false });
     else if (!result.ok) setState({ kind: "error", text: result[locale], stale: result.code === "stale" });
@@ -231,7 +243,7 @@ export function OfficerLeafEditor({
           editable={evidenceEditable}
           removable={evidenceRemovable}
           upload={evidenceUpload}
-          onScoreVersion={setVersion}
+          onScoreVersion={advanceVersion}
         />
       )}
     </article>
