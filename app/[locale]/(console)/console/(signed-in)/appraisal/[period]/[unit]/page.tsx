@@ -69,7 +69,7 @@ export default async function AppraisalPage({ params }: Props) {
       )}
       <AssessmentTree
         locale={locale}
-        tree={toTreeView(workspace)}
+        tree={toTreeView(workspace, "reviewer")}
         openAll
         renderLeaf={(leaf) => (
           <CouncilLeafReview key={`${leaf.code}-${leaf.version ?? "new"}-${leaf.reviewState}`} locale={locale} leaf={leaf} editable={allowed.appraise} appraise={appraiseItemAction.bind(null, target)} />

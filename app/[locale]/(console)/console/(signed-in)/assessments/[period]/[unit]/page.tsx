@@ -73,7 +73,7 @@ export default async function SelfAssessmentPage({ params }: Props) {
       </div>
       <AssessmentTree
         locale={locale}
-        tree={toTreeView(workspace)}
+        tree={toTreeView(workspace, "unit")}
         renderLeaf={(leaf) => (
           <OfficerLeafEditor
             key={`${leaf.code}-${leaf.version ?? "new"}`}
