@@ -21,6 +21,8 @@ export async function lockAssessment(tx: Tx, args: { periodCode: string; unitCod
   if (!found) return null;
   await tx.$queryRaw`select id from "Assessment" where id = ${found.id} for update`;
   await tx.$queryRaw`select id from "Period" where id = ${found.periodId} for share`;
+  // The criteria set too: its tree (a leaf's max, its method) cannot change under this write.
+  await tx.$queryRaw`select cs.id from "CriteriaSet" cs join "Period" p on p."criteriaSetId" = cs.id where p.id = ${found.periodId} for share of cs`;
   const assessment = await tx.assessment.findUniqueOrThrow({
     where: { id: found.id },
     select: {

@@ -18,6 +18,8 @@ export async function findEditableAssessment(tx: Tx, args: { periodCode: string;
   if (!found) return null;
   await tx.$queryRaw`select id from "Assessment" where id = ${found.id} for update`;
   await tx.$queryRaw`select id from "Period" where id = ${found.periodId} for share`;
+  // The criteria set too: its tree (a leaf's max, its method) cannot change under this write.
+  await tx.$queryRaw`select cs.id from "CriteriaSet" cs join "Period" p on p."criteriaSetId" = cs.id where p.id = ${found.periodId} for share of cs`;
   return tx.assessment.findUniqueOrThrow({
     where: { id: found.id },
     select: {

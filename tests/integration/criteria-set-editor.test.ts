@@ -13,6 +13,7 @@ import { mapCriteria } from "@/lib/services/map-criteria";
 import { assertCriteriaSetUsable, validateCriteriaSet } from "@/lib/services/validate-criteria-set";
 import { loadCriteriaSetEditor } from "@/lib/services/load-criteria-set-editor";
 import { listCriteriaSets } from "@/lib/services/list-criteria-sets";
+import { transitionPeriod } from "@/lib/services/transition-period";
 import { SetupError } from "@/lib/domain/setup-error";
 import { findUserActor } from "@/lib/data/database-state";
 import { getPrisma } from "@/lib/data/prisma";
@@ -258,6 +259,16 @@ describe("a set an open period scores on", () => {
     expect(deleted.problems.map((problem) => [problem.kind, problem.code])).toEqual([["max-mismatch", "1"]]);
     const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "criterion.delete" } });
     expect(audit.before).toMatchObject({ set: "test-set-2023", code: "1.2", maxPoints: "30" });
+  });
+
+  it("keeps the tree a period is being appraised on: edits go into a new version", async () => {
+    await transitionPeriod(admin, { periodCode: "thu-nghiem-2023", to: "appraisal", expectedStatus: "self_assessment" });
+    const refused = await refusal(updateCriterion(admin, { setCode: "test-set-2023", code: "1.1", maxPoints: "35" }));
+    expect(refused.code).toBe("locked");
+    expect(refused.vi).toContain("đang được dùng để thẩm định kỳ đánh giá (thu-nghiem-2023)");
+    expect((await loadCriteriaSetEditor(admin, "test-set-2023")).lock?.reason).toBe("period_under_appraisal");
+    const row = await getPrisma().criterion.findFirstOrThrow({ where: { code: "1.1", criteriaSet: { code: "test-set-2023" } } });
+    expect(row.maxPoints.toFixed()).toBe("30");
   });
 
   it("refuses a max below points already claimed and children under a scored leaf", async () => {
