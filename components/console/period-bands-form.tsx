@@ -27,8 +27,10 @@ type Draft = { key: number } & Record<Field, string>;
 
 const inputClass =
   "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-brand-700 aria-[invalid=true]:border-red-700";
-const smallButton =
-  "rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
+const buttonBase =
+  "rounded border bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
+const smallButton = `${buttonBase} border-slate-400 text-slate-900 hover:bg-slate-100`;
+const removeButton = `${buttonBase} border-red-700 text-red-800 hover:bg-red-50`;
 
 function toDraft(band: BandValues, locale: Locale, key: number): Draft {
   return {
@@ -206,7 +208,7 @@ export function PeriodBandsForm({
     (result.problems ?? []).length === [...fieldProblems.values()].reduce((total, list) => total + list.length, 0) &&
     [...fieldProblems.keys()].every((at) => rows.some((row) => at.startsWith(`${row.key}.`)));
 
-  const input = (row: Draft, field: Field, label: string, options: { required?: boolean; hint?: string; decimal?: boolean; multiline?: boolean } = {}) => {
+  const input = (row: Draft, field: Field, label: string, options: { required?: boolean; hint?: string; decimal?: boolean; wide?: boolean } = {}) => {
     const problems = problemsOf(row, field);
     const describedBy = [options.hint ? id(row.key, `${field}-hint`) : null, problems ? id(row.key, `${field}-error`) : null].filter(Boolean).join(" ") || undefined;
     const common = {
@@ -218,15 +220,11 @@ export function PeriodBandsForm({
       className: inputClass,
     };
     return (
-      <div className={options.multiline ? "sm:col-span-2" : undefined}>
+      <div className={options.wide ? "sm:col-span-2 lg:col-span-4" : undefined}>
         <label htmlFor={id(row.key, field)} className="block text-sm font-medium">
           {label}
         </label>
-        {options.multiline ? (
-          <textarea {...common} rows={2} onChange={(event) => change(row.key, field, event.target.value)} />
-        ) : (
-          <input {...common} autoComplete="off" inputMode={options.decimal ? "decimal" : undefined} onChange={(event) => change(row.key, field, event.target.value)} />
-        )}
+        <input {...common} autoComplete="off" inputMode={options.decimal ? "decimal" : undefined} onChange={(event) => change(row.key, field, event.target.value)} />
         {options.hint && (
           <p id={id(row.key, `${field}-hint`)} className="mt-1 text-xs text-slate-700">
             {options.hint}
@@ -250,12 +248,12 @@ export function PeriodBandsForm({
             <li key={row.key}>
               <fieldset className="rounded border border-slate-300 p-3">
                 <legend className="px-1 font-semibold">{t.bandRow(position + 1)}</legend>
-                <div className="grid gap-3 sm:grid-cols-2">
+                <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                   {input(row, "label", t.bandLabel, { required: true })}
                   {input(row, "minIndex", t.bandMinIndex, { required: true, hint: t.bandMinIndexHint, decimal: true })}
                   {input(row, "labelEn", t.optional(t.bandLabelEn))}
                   {input(row, "color", t.optional(t.bandColor), { hint: t.bandColorHint })}
-                  {input(row, "headAssessment", t.optional(m.headColumn), { multiline: true })}
+                  {input(row, "headAssessment", t.optional(m.headColumn), { wide: true })}
                 </div>
                 <div className="mt-3 flex flex-wrap gap-2">
                   <button type="button" id={id(row.key, "up")} className={smallButton} disabled={pending || position === 0} onClick={() => move(position, -1)}>
@@ -276,7 +274,7 @@ export function PeriodBandsForm({
                   </button>
                   <button
                     type="button"
-                    className={`${smallButton} border-red-700 text-red-800 hover:bg-red-50`}
+                    className={removeButton}
                     disabled={pending}
                     onClick={() => remove(row.key)}
                   >
