@@ -5,6 +5,7 @@ import { NOT_SIGNED_IN } from "@/lib/auth/not-signed-in";
 import { actionFailure, actionOk } from "@/lib/domain/action-result";
 import { evidenceUploadFields } from "@/lib/domain/evidence-upload-fields";
 import { uploadEvidence } from "@/lib/services/upload-evidence";
+import { readFormWithin } from "../_lib/read-form-within";
 import { evidenceMaxBytes } from "@/lib/storage/evidence-directory";
 import { evidenceErrors } from "@/lib/domain/evidence-file-rules";
 
@@ -16,16 +17,13 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request)) return answer(FOREIGN_ORIGIN);
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
-  // The multipart body is read whole before the file reaches the store: a body announced far
-  // larger than the limit is refused before it is read.
+  // The multipart body is read whole before the file reaches the store: its size is capped
+  // before and while it is read.
   const maxBytes = evidenceMaxBytes();
-  // Browsers always announce a form's length; a body without one (chunked) could be any size.
-  const announced = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (!Number.isFinite(announced) || announced > maxBytes + MULTIPART_OVERHEAD_BYTES) {
-    return answer(actionFailure(evidenceErrors.fileTooLarge(maxBytes)));
-  }
+  const tooLarge = () => answer(actionFailure(evidenceErrors.fileTooLarge(maxBytes)));
   try {
-    const form = await request.formData();
+    const form = await readFormWithin(request, maxBytes + MULTIPART_OVERHEAD_BYTES);
+    if (!form) return tooLarge();
     const fields = evidenceUploadFields.safeParse({
       periodCode: form.get("periodCode"),
       unitCode: form.get("unitCode"),

@@ -7,6 +7,7 @@ import { attachmentContentDisposition } from "@/lib/domain/evidence-file-rules";
 import { exportSelfAssessmentXlsx } from "@/lib/services/export-self-assessment-xlsx";
 import { importSelfAssessmentXlsx } from "@/lib/services/import-self-assessment-xlsx";
 import { SELF_ASSESSMENT_MAX_BYTES } from "@/lib/domain/self-assessment-xlsx-layout";
+import { readFormWithin } from "../../../_lib/read-form-within";
 
 type Context = { params: Promise<{ period: string; unit: string }> };
 
@@ -35,18 +36,18 @@ export async function POST(request: Request, { params }: Context) {
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
   const { period, unit } = await params;
-  // Refused before the body is read: a sheet is small, and a body without a length could be any size.
-  const announced = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (!Number.isFinite(announced) || announced > SELF_ASSESSMENT_MAX_BYTES + 64 * 1024) {
-    return answer({
+  // A sheet is small: a larger body is refused before or while it is read.
+  const tooLarge = () =>
+    answer({
       ok: false,
       code: "too_large",
       vi: `Tệp bảng tự chấm lớn hơn ${SELF_ASSESSMENT_MAX_BYTES / 1024 / 1024} MB.`,
       en: `The scoring sheet is larger than ${SELF_ASSESSMENT_MAX_BYTES / 1024 / 1024} MB.`,
     });
-  }
   try {
-    const file = (await request.formData()).get("file");
+    const form = await readFormWithin(request, SELF_ASSESSMENT_MAX_BYTES + 64 * 1024);
+    if (!form) return tooLarge();
+    const file = form.get("file");
     if (!(file instanceof File)) {
       return answer({ ok: false, code: "invalid", vi: "Chưa chọn tệp XLSX.", en: "No XLSX file chosen." });
     }
