@@ -215,3 +215,21 @@ export async function listAssessmentEvidence(args: { periodCode: string; unitCod
     uploadedByName: row.uploadedBy?.name ?? null,
   }));
 }
+
+/**
+ * A leaf the council had already decided goes back to it when its evidence changes (possible
+ * only after home affairs reopened the unit): the decision was taken on other files. Returns the
+ * score's new version when it did, null when the leaf was not decided.
+ */
+export async function returnDecisionToCouncil(tx: Tx, criterionScoreId: string): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ version: number }[]>`
+    update "CriterionScore" set "reviewState" = 'pending', version = version + 1, "updatedAt" = now()
+    where id = ${criterionScoreId} and "reviewState" in ('accepted', 'adjusted')
+    returning version`;
+  return rows[0]?.version ?? null;
+}
+
+export async function findEvidenceScoreId(tx: Tx, evidenceId: string): Promise<string | null> {
+  const row = await tx.evidenceFile.findUnique({ where: { id: evidenceId }, select: { criterionScoreId: true } });
+  return row?.criterionScoreId ?? null;
+}

@@ -3,7 +3,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/review/permissions";
 import { EvidenceError, evidenceErrors } from "@/lib/domain/evidence-file-rules";
 import { evidenceEditState } from "@/lib/domain/evidence-editable";
-import { findEvidenceInScope, findEvidencePlace, markEvidenceDeleted, recordAccessDenied } from "@/lib/data/evidence-files";
+import { findEvidenceInScope, findEvidencePlace, findEvidenceScoreId, markEvidenceDeleted, recordAccessDenied, returnDecisionToCouncil } from "@/lib/data/evidence-files";
 import { findEditableAssessment } from "@/lib/data/self-assessment";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
@@ -41,6 +41,8 @@ export async function deleteEvidence(actor: UserActor, input: { evidenceId: stri
     if (state === "closed") throw evidenceErrors.closed();
     // Deleted meanwhile (another tab, a colleague): nothing left to delete.
     if (!(await markEvidenceDeleted(tx, { evidenceId, assessmentId: locked.id, at: now }))) throw evidenceErrors.notFound();
+    const scoreId = await findEvidenceScoreId(tx, evidenceId);
+    const returnedVersion = scoreId ? await returnDecisionToCouncil(tx, scoreId) : null;
     await writeAuditLog(tx, {
       actorId: actor.userId,
       action: "evidence.delete",
@@ -49,6 +51,7 @@ export async function deleteEvidence(actor: UserActor, input: { evidenceId: stri
       periodId: locked.period.id,
       unitId: actorUnitId,
       before: { criterion: criterion.code, name: evidence.originalName, sha256: evidence.sha256 },
+      ...(returnedVersion === null ? {} : { after: { reviewState: "pending" } }),
     });
   });
 }

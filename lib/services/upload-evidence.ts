@@ -12,6 +12,7 @@ import {
   findLeafReviewState,
   findOwnAssessmentState,
   insertEvidenceFile,
+  returnDecisionToCouncil,
   lockEvidenceContent,
 } from "@/lib/data/evidence-files";
 import { recordDeniedUnitAccess } from "@/lib/data/access-denied-audit";
@@ -113,6 +114,7 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
         originalName: name.name,
         uploadedById: actor.userId,
       });
+      const returnedVersion = await returnDecisionToCouncil(tx, score.id);
       await writeAuditLog(tx, {
         actorId: actor.userId,
         action: "evidence.upload",
@@ -120,7 +122,14 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
         entityId: row.id,
         periodId: assessment.period.id,
         unitId: actorUnitId,
-        after: { criterion: leaf.code, name: row.originalName, sha256: row.sha256, sizeBytes: row.sizeBytes, mimeType: row.mimeType },
+        after: {
+          criterion: leaf.code,
+          name: row.originalName,
+          sha256: row.sha256,
+          sizeBytes: row.sizeBytes,
+          mimeType: row.mimeType,
+          ...(returnedVersion === null ? {} : { reviewState: "pending" }),
+        },
       });
       await markAssessmentInProgress(tx, assessment.id);
       return {
@@ -132,7 +141,7 @@ export async function uploadEvidence(actor: UserActor, input: UploadEvidenceInpu
         sha256: row.sha256,
         uploadedAt: row.uploadedAt,
         criterionScoreId: score.id,
-        scoreVersion: score.version,
+        scoreVersion: returnedVersion ?? score.version,
       };
     });
   } catch (error) {
