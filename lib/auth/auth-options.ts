@@ -23,6 +23,17 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/console/sign-in" },
+  logger: {
+    // The console signs in and out without next-auth's redirects (redirect: false and its own
+    // sign-out route), so the address NEXTAUTH_URL would give them is never used.
+    warn(code) {
+      if (code !== "NEXTAUTH_URL") console.warn(`[next-auth] ${code}`);
+    },
+    error(code, metadata) {
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       id: "credentials",

