@@ -15,6 +15,7 @@ import {
   type SuccessorDraft,
   type UnitChoice,
 } from "@/components/console/unit-successor-fields";
+import { UnitLineageClosingFields } from "@/components/console/unit-lineage-closing-fields";
 import { UnitLineageDone, type LineageOutcome } from "@/components/console/unit-lineage-done";
 
 export type SplitInput = {
@@ -110,35 +111,16 @@ export function UnitSplitForm({ locale, units, run }: { locale: Locale; units: U
       >
         {t.addSuccessor}
       </button>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="split-effective-on" className="block text-sm font-medium">
-            {t.effectiveOn}
-          </label>
-          <input
-            id="split-effective-on"
-            required
-            inputMode="numeric"
-            placeholder="01/01/2025"
-            value={effectiveOn}
-            onChange={(event) => setEffectiveOn(event.target.value)}
-            className={unitFieldClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="split-note" className="block text-sm font-medium">
-            {t.lineageNote}
-          </label>
-          <input id="split-note" value={note} onChange={(event) => setNote(event.target.value)} className={unitFieldClass} />
-        </div>
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
-      >
-        {pending ? t.working : t.splitSubmit}
-      </button>
+      <UnitLineageClosingFields
+        locale={locale}
+        idPrefix="split"
+        effectiveOn={effectiveOn}
+        onEffectiveOn={setEffectiveOn}
+        note={note}
+        onNote={setNote}
+        pending={pending}
+        submitLabel={t.splitSubmit}
+      />
       <UserActionAlert locale={locale} result={result} />
       {result?.ok && <UnitLineageDone locale={locale} outcome={result.data} names={names} />}
     </form>
