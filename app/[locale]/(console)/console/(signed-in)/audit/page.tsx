@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale } from "@/lib/i18n/get-locale";
+import { filterFieldClass, UnitFilterSelect } from "@/components/console/unit-filter-select";
 import {
   AUDIT_ACTION_PREFIXES,
   AUDIT_ENTITY_TYPES,
@@ -33,7 +34,6 @@ function first(value: string | string[] | undefined): string {
   return ((Array.isArray(value) ? value[0] : value) ?? "").trim();
 }
 
-const fieldClass = "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-brand-700";
 
 /** Home affairs reads the audit log: filtered, newest first, a page at a time, or all of it as CSV. */
 export default async function ConsoleAuditPage({ searchParams }: Props) {
@@ -75,7 +75,7 @@ export default async function ConsoleAuditPage({ searchParams }: Props) {
           <label htmlFor="audit-period" className="block text-sm font-medium">
             {t.period}
           </label>
-          <select id="audit-period" name="periodCode" defaultValue={typed.periodCode} className={fieldClass}>
+          <select id="audit-period" name="periodCode" defaultValue={typed.periodCode} className={filterFieldClass}>
             <option value="">{t.anyPeriod}</option>
             {periods.map((period) => (
               <option key={period.code} value={period.code}>
@@ -88,7 +88,7 @@ export default async function ConsoleAuditPage({ searchParams }: Props) {
           <label htmlFor="audit-actor" className="block text-sm font-medium">
             {t.actorEmail}
           </label>
-          <input id="audit-actor" name="actorEmail" type="search" defaultValue={typed.actorEmail} maxLength={320} autoComplete="off" className={fieldClass} />
+          <input id="audit-actor" name="actorEmail" type="search" defaultValue={typed.actorEmail} maxLength={320} autoComplete="off" className={filterFieldClass} />
         </div>
         <div className="sm:col-span-2">
           <label htmlFor="audit-action" className="block text-sm font-medium">
@@ -103,7 +103,7 @@ export default async function ConsoleAuditPage({ searchParams }: Props) {
             autoComplete="off"
             spellCheck={false}
             aria-describedby="audit-action-hint"
-            className={`${fieldClass} font-mono`}
+            className={`${filterFieldClass} font-mono`}
           />
           <datalist id="audit-action-choices">
             {AUDIT_ACTION_PREFIXES.map((prefix) => (
@@ -125,7 +125,7 @@ export default async function ConsoleAuditPage({ searchParams }: Props) {
           <label htmlFor="audit-entity" className="block text-sm font-medium">
             {t.entity}
           </label>
-          <select id="audit-entity" name="entityType" defaultValue={typed.entityType} className={fieldClass}>
+          <select id="audit-entity" name="entityType" defaultValue={typed.entityType} className={filterFieldClass}>
             <option value="">{t.anyEntity}</option>
             {entityTypes.map((type) => (
               <option key={type} value={type}>
@@ -134,30 +134,18 @@ export default async function ConsoleAuditPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="audit-unit" className="block text-sm font-medium">
-            {t.unit}
-          </label>
-          <select id="audit-unit" name="unitCode" defaultValue={typed.unitCode} className={fieldClass}>
-            <option value="">{t.anyUnit}</option>
-            {units.map((unit) => (
-              <option key={unit.code} value={unit.code}>
-                {unit.dissolved ? t.dissolvedUnit(unit.name) : unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitFilterSelect locale={locale} id="audit-unit" name="unitCode" defaultValue={typed.unitCode} units={units} />
         <div>
           <label htmlFor="audit-from" className="block text-sm font-medium">
             {t.fromDate}
           </label>
-          <input id="audit-from" name="from" defaultValue={typed.from} maxLength={40} autoComplete="off" aria-describedby="audit-date-hint" className={fieldClass} />
+          <input id="audit-from" name="from" defaultValue={typed.from} maxLength={40} autoComplete="off" aria-describedby="audit-date-hint" className={filterFieldClass} />
         </div>
         <div>
           <label htmlFor="audit-to" className="block text-sm font-medium">
             {t.toDate}
           </label>
-          <input id="audit-to" name="to" defaultValue={typed.to} maxLength={40} autoComplete="off" aria-describedby="audit-date-hint" className={fieldClass} />
+          <input id="audit-to" name="to" defaultValue={typed.to} maxLength={40} autoComplete="off" aria-describedby="audit-date-hint" className={filterFieldClass} />
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
           <button

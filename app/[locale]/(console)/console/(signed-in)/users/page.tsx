@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale } from "@/lib/i18n/get-locale";
+import { filterFieldClass, UnitFilterSelect } from "@/components/console/unit-filter-select";
 import { adminConsoleMessagesFor } from "@/lib/i18n/admin-console-messages";
 import { consoleMessagesFor } from "@/lib/i18n/console-messages";
 import { formatDateTime } from "@/lib/i18n/format-date-time";
@@ -29,7 +30,6 @@ function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
 }
 
-const fieldClass = "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-brand-700";
 
 /** Home affairs' accounts: find, create, edit role and unit, disable or enable, reset a password. */
 export default async function ConsoleUsersPage({ searchParams }: Props) {
@@ -79,13 +79,13 @@ export default async function ConsoleUsersPage({ searchParams }: Props) {
             <label htmlFor="users-q" className="block text-sm font-medium">
               {t.search}
             </label>
-            <input id="users-q" name="q" type="search" defaultValue={typed.query} maxLength={200} className={fieldClass} />
+            <input id="users-q" name="q" type="search" defaultValue={typed.query} maxLength={200} className={filterFieldClass} />
           </div>
           <div>
             <label htmlFor="users-role" className="block text-sm font-medium">
               {t.role}
             </label>
-            <select id="users-role" name="role" defaultValue={typed.role} className={fieldClass}>
+            <select id="users-role" name="role" defaultValue={typed.role} className={filterFieldClass}>
               <option value="">{t.anyRole}</option>
               {(Object.keys(roles) as UserRoleName[]).map((role) => (
                 <option key={role} value={role}>
@@ -94,19 +94,7 @@ export default async function ConsoleUsersPage({ searchParams }: Props) {
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="users-unit" className="block text-sm font-medium">
-              {t.unit}
-            </label>
-            <select id="users-unit" name="unit" defaultValue={typed.unitCode} className={fieldClass}>
-              <option value="">{t.anyUnit}</option>
-              {allUnits.map((unit) => (
-                <option key={unit.code} value={unit.code}>
-                  {unit.dissolved ? t.dissolvedUnit(unit.name) : unit.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <UnitFilterSelect locale={locale} id="users-unit" name="unit" defaultValue={typed.unitCode} units={allUnits} />
           <div className="flex flex-col justify-end gap-2">
             <div className="flex items-center gap-2">
               <input
