@@ -9,11 +9,12 @@ function itemsFor(role: UserRoleName, t: ConsoleMessages, inboxCount: number): N
   const inbox: NavItem = { href: "/console", label: t.nav.inbox, count: inboxCount };
   const account: NavItem = { href: "/console/account", label: t.nav.account };
   if (role === "unit_officer") return [inbox, { href: "/console/assessments", label: t.nav.assessment }, account];
-  if (role === "council") return [inbox, { href: "/console/appraisal", label: t.nav.appraisal }, account];
+  if (role === "council") return [inbox, { href: "/console/appraisal", label: t.nav.appraisal }, { href: "/console/sipas", label: t.nav.sipas }, account];
   return [
     inbox,
     { href: "/console/periods", label: t.nav.periods },
     { href: "/console/criteria-sets", label: t.nav.criteriaSets },
+    { href: "/console/sipas", label: t.nav.sipas },
     { href: "/console/units", label: t.nav.units },
     { href: "/console/users", label: t.nav.users },
     { href: "/console/audit", label: t.nav.audit },

@@ -19,6 +19,7 @@ export const ACTIONS = [
   "user.create",
   "user.manage",
   "audit.read",
+  "sipas.edit",
   // Unit officer, own unit only
   "self_assessment.edit",
   "self_assessment.submit",
@@ -27,9 +28,11 @@ export const ACTIONS = [
   // Appraisal council
   "appraisal.review",
   "appraisal.approve",
+  "sipas.approve",
   // Several roles: reading the console's working data (never another unit's for an officer)
   "assessment.read",
   "evidence.read",
+  "sipas.read",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -50,11 +53,14 @@ const ROLE_ACTIONS: Record<UserRoleName, readonly Action[]> = {
     "user.create",
     "user.manage",
     "audit.read",
+    "sipas.edit",
     "assessment.read",
     "evidence.read",
+    "sipas.read",
   ],
   // The council (and its secretariat) reviews every unit's self-assessment and approves it.
-  council: ["appraisal.review", "appraisal.approve", "assessment.read", "evidence.read"],
+  // It also reviews and approves each unit's SIPAS figures; home affairs runs the survey itself.
+  council: ["appraisal.review", "appraisal.approve", "sipas.approve", "assessment.read", "evidence.read", "sipas.read"],
   // An officer works on their own unit's self-assessment only.
   unit_officer: [
     "self_assessment.edit",
