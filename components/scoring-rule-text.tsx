@@ -63,6 +63,8 @@ export function ScoringRuleText({ rule, code, locale, t }: { rule: ScoringRuleSu
       return <p className="text-sm text-slate-800">{t.ruleCountPerItem(n(rule.pointsPerItem), n(rule.cap))}</p>;
     case "decimal":
       return <p className="text-sm text-slate-800">{t.ruleDecimal(n(rule.max), rule.maxDecimalPlaces)}</p>;
+    case "proportional":
+      return <p className="text-sm text-slate-800">{t.ruleProportional(n(rule.max), rule.decimalPlaces)}</p>;
     case "invalid":
       return <p className="text-sm italic text-slate-700">{t.ruleInvalid}</p>;
   }

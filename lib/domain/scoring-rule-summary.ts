@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { scoringRuleSchema, type ScoringAward } from "@/lib/scoring/scoring-rule";
+import { POINTS_DECIMAL_PLACES, scoringRuleSchema, type ScoringAward } from "@/lib/scoring/scoring-rule";
 import { exactTimes, toExact } from "@/lib/scoring/exact-decimal";
 
 /**
@@ -36,6 +36,8 @@ export type ScoringRuleSummary =
       below: { count: number; award: AwardSummary } | null;
     }
   | { type: "decimal"; max: string; maxDecimalPlaces: number | null }
+  /** max × rate / 100, rounded half-up to `decimalPlaces`. */
+  | { type: "proportional"; max: string; decimalPlaces: number }
   /** The stored JSON does not pass the schema, or awards more than the criterion's max. */
   | { type: "invalid" };
 
@@ -94,6 +96,8 @@ export function summarizeScoringRule(stored: unknown, maxPoints: Decimal.Value):
     }
     case "decimal":
       return { type: "decimal", max: plain(max), maxDecimalPlaces: rule.maxDecimalPlaces ?? null };
+    case "proportional":
+      return { type: "proportional", max: plain(max), decimalPlaces: POINTS_DECIMAL_PLACES };
   }
 }
 

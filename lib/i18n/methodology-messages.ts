@@ -67,6 +67,8 @@ const vi = {
   below: (count: string) => `Dưới ${count}`,
   ruleDecimal: (max: string, places: number | null) =>
     `Chấm trực tiếp số điểm từ 0 đến ${max}${places === null ? "" : places === 0 ? ", chỉ chấm điểm nguyên" : `, tối đa ${places} chữ số thập phân`}.`,
+  ruleProportional: (max: string, places: number) =>
+    `Điểm tỷ lệ thuận với tỷ lệ phần trăm: ${max} × tỷ lệ (%) / 100, làm tròn đến ${places} chữ số thập phân.`,
   ruleInvalid: "Quy tắc chấm điểm đã lưu của tiêu chí này không hợp lệ nên không hiển thị được.",
   awardFull: (points: string) => `Toàn bộ điểm tối đa (${points} điểm)`,
   awardShare: (percent: string, points: string) => `${percent}% điểm tối đa (${points} điểm)`,
@@ -201,6 +203,7 @@ const en: MethodologyMessages = {
   below: (count) => `Fewer than ${count}`,
   ruleDecimal: (max, places) =>
     `Points given directly from 0 to ${max}${places === null ? "" : places === 0 ? ", whole points only" : `, at most ${places} decimal ${places === 1 ? "place" : "places"}`}.`,
+  ruleProportional: (max, places) => `Points in proportion to the percentage: ${max} × rate (%) / 100, rounded to ${places} decimal places.`,
   ruleInvalid: "The stored scoring rule of this criterion is not valid, so it cannot be shown.",
   awardFull: (points) => `Full points (${points})`,
   awardShare: (percent, points) => `${percent}% of the maximum (${points} ${points === "1" ? "point" : "points"})`,

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { ExactDecimal, exactTimes, toExact } from "@/lib/scoring/exact-decimal";
+import { ExactDecimal, assertExact, exactTimes, toExact } from "@/lib/scoring/exact-decimal";
+import { roundHalfUp } from "@/lib/scoring/round";
 
 /**
  * Rules a criteria set publishes for scoring a sub-criterion from a number, a yes/no answer or
@@ -72,11 +73,23 @@ const decimalRuleSchema = z.strictObject({
   maxDecimalPlaces: z.int().nonnegative().optional(),
 });
 
+/**
+ * Points in proportion to a percentage (0–100), e.g. a SIPAS index: maxPoints × rate / 100.
+ * Rounded half-up to 4 decimals because points are stored and typed with at most 4 decimals
+ * (Decimal(9, 4), the appraisal form's limit): an unrounded product such as 1.5 × 91.23 % =
+ * 1.36845 would otherwise be cut silently by the database instead of by a published rule.
+ */
+const proportionalRuleSchema = z.strictObject({ type: z.literal("proportional") });
+
+/** Decimals of the points a proportional rule gives (the storage and input limit of points). */
+export const POINTS_DECIMAL_PLACES = 4;
+
 export const scoringRuleSchema = z.discriminatedUnion("type", [
   thresholdRuleSchema,
   yesNoRuleSchema,
   z.discriminatedUnion("mode", [countPerItemRuleSchema, countThresholdsRuleSchema]),
   decimalRuleSchema,
+  proportionalRuleSchema,
 ]);
 
 /** A parsed rule, with exact decimals. */
@@ -85,7 +98,7 @@ export type ScoringRule = z.output<typeof scoringRuleSchema>;
 export type ScoringRuleData = z.input<typeof scoringRuleSchema>;
 export type ScoringAward = z.output<typeof awardSchema>;
 
-/** A rate or decimal for `threshold` and `decimal`, true/false for `yes_no`, a whole number for `count`. */
+/** A rate or decimal for `threshold`, `decimal` and `proportional`, true/false for `yes_no`, a whole number for `count`. */
 export type ScoringInput = Decimal | string | number | boolean;
 
 export type ScoringInputProblem = "wrong-type" | "out-of-range" | "not-an-integer" | "too-many-decimals";
@@ -152,6 +165,12 @@ export function evaluateScoringRule(rule: ScoringRule, input: ScoringInput, maxP
         );
       }
       return value;
+    }
+    case "proportional": {
+      const rate = decimalInput(input);
+      checkRange(rate, new ExactDecimal(0), new ExactDecimal(100));
+      // Dividing by 100 only moves the decimal point, so the quotient is exact before rounding.
+      return roundHalfUp(assertExact(exactTimes(max, rate).dividedBy(100), "division"), POINTS_DECIMAL_PLACES);
     }
   }
 }
