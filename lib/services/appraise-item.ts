@@ -21,6 +21,7 @@ import {
 } from "@/lib/domain/workflow-error";
 import { addReviewComment, findLeaf, findScore, isAnswered, lockAssessment, updateAssessment, writeScore, type ScoreWrite } from "@/lib/data/appraisal";
 import { writeAuditLog } from "@/lib/data/audit-log";
+import { leafSipasInput } from "@/lib/data/sipas-survey-leaves";
 import { inTransaction } from "@/lib/data/transaction";
 
 export type AppraiseItemResult = {
@@ -66,6 +67,15 @@ export async function appraiseItem(actor: UserActor, input: AppraiseItemInput): 
     const leaf = await findLeaf(tx, period.criteriaSetId, command.criterionCode);
     if (!leaf) {
       throw new WorkflowError("unknown_criterion", `Không có tiêu chí thành phần "${command.criterionCode}".`, `No leaf criterion "${command.criterionCode}".`);
+    }
+    // A leaf tied to SIPAS is written only by the SIPAS approval (apply-sipas-to-survey-leaves):
+    // a hand-typed value would be overwritten, or disagree with the published SIPAS figures.
+    if (leaf.method === "survey" && (await leafSipasInput(tx, leaf.id)) !== null) {
+      throw new WorkflowError(
+        "survey_scored",
+        `Điểm tiêu chí này lấy từ SIPAS đã phê duyệt (tiêu chí ${leaf.code}): không nhập tay được.`,
+        `The points of this criterion come from the approved SIPAS figures (criterion ${leaf.code}): they cannot be entered by hand.`,
+      );
     }
     const score = await findScore(tx, assessment.id, leaf.id);
     const state = score?.reviewState ?? "pending";

@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/workflow-error";
 import { ASSESSMENT_VERSION_ACTIONS, lastChange, listLeavesWithScores, lockAssessment, updateAssessment } from "@/lib/data/appraisal";
 import { writeAuditLog } from "@/lib/data/audit-log";
+import { listSipasTiedLeaves } from "@/lib/data/sipas-survey-leaves";
 import { inTransaction } from "@/lib/data/transaction";
 
 export type ApproveAssessmentResult = { status: AssessmentStatus; version: number; approvedAt: Date };
@@ -48,8 +49,10 @@ export async function approveAssessment(actor: UserActor, input: ApproveAssessme
       throw staleAssessment(assessment.unit.name, change?.name ?? null, change?.at ?? null);
     }
     const leaves = await listLeavesWithScores(tx, assessment.id, period.criteriaSetId);
+    // Survey leaves tied to SIPAS get their points when SIPAS is approved, which may come after the unit.
+    const fromSipas = new Set((await listSipasTiedLeaves(tx, period.criteriaSetId)).filter((leaf) => leaf.method === "survey").map((leaf) => leaf.id));
     const undecided = leaves.filter(
-      (leaf) => !leaf.score || !isItemDecided(leaf.score.reviewState) || (!leaf.score.notApplicable && leaf.score.appraisedPoints === null),
+      (leaf) => !fromSipas.has(leaf.id) && (!leaf.score || !isItemDecided(leaf.score.reviewState) || (!leaf.score.notApplicable && leaf.score.appraisedPoints === null)),
     );
     if (undecided.length) {
       const codes = undecided.map((leaf) => leaf.code);
