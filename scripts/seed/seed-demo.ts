@@ -15,6 +15,8 @@ import { inTransaction } from "@/lib/data/transaction";
 import { buildDemoInProgressPeriod, buildDemoPackages } from "../demo-data/build-demo-packages";
 import { DEMO_PASSWORD, demoUsers } from "../demo-data/demo-users";
 import { DEMO_SEED } from "@/lib/auth/actor";
+import { createSipasSurvey } from "@/lib/services/create-sipas-survey";
+import { transitionSipasSurvey } from "@/lib/services/transition-sipas-survey";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -56,6 +58,16 @@ async function seedDemoSteps(log: (line: string) => void, now: Date): Promise<vo
     DEMO_SEED,
   );
   log(`opened ${open.code} (self-assessment)`);
+
+  // Citizens can answer the open period's SIPAS survey whenever the demo is started.
+  await createSipasSurvey(DEMO_SEED, {
+    periodCode: open.code,
+    from: "default",
+    opensAt: new Date(now.getTime() - 14 * DAY),
+    closesAt: new Date(now.getTime() + 60 * DAY),
+  });
+  await transitionSipasSurvey(DEMO_SEED, { periodCode: open.code, to: "open", expectedStatus: "draft" });
+  log(`opened the SIPAS survey of ${open.code}`);
 
   for (const user of demoUsers) {
     await createUser(
