@@ -85,6 +85,7 @@ describe("summarizeScoringRule", () => {
     });
     expect(summarizeScoringRule({ type: "decimal", maxDecimalPlaces: 2 }, "13.5")).toEqual({ type: "decimal", max: "13.5", maxDecimalPlaces: 2 });
     expect(summarizeScoringRule({ type: "decimal" }, "3")).toEqual({ type: "decimal", max: "3", maxDecimalPlaces: null });
+    expect(summarizeScoringRule({ type: "proportional" }, "2.5")).toEqual({ type: "proportional", max: "2.5", decimalPlaces: 4 });
   });
 
   it("calls a rule invalid when the schema refuses it or it awards more than the max", () => {
