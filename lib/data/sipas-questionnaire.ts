@@ -1,4 +1,4 @@
-import { getPrisma } from "@/lib/data/prisma";
+import { currentClient } from "@/lib/data/transaction";
 import type { SipasIndexMethodName, SipasQuestionnaire } from "@/lib/sipas/questionnaire";
 
 export type SipasSurveyRecord = {
@@ -15,9 +15,10 @@ export type SipasSurveyRecord = {
 /**
  * A period's SIPAS survey with its questionnaire, or null when the period has none. A period runs
  * one survey (the portal creates it with the code "sipas"); should there be several, the oldest.
+ * Inside a transaction it reads through it, so a use case sees the survey it has locked.
  */
 export async function loadSipasSurvey(periodCode: string): Promise<SipasSurveyRecord | null> {
-  const survey = await getPrisma().sipasSurvey.findFirst({
+  const survey = await currentClient().sipasSurvey.findFirst({
     where: { period: { code: periodCode } },
     orderBy: { createdAt: "asc" },
     include: {
