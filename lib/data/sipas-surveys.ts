@@ -23,15 +23,14 @@ export async function lockSipasSurvey(tx: Tx, periodId: string) {
     select id from "SipasSurvey" where "periodId" = ${periodId} order by "createdAt" asc, id asc limit 1 for update`;
   const id = rows[0]?.id;
   if (!id) return null;
-  const [survey, responses] = await Promise.all([
-    tx.sipasSurvey.findUniqueOrThrow({
-      where: { id },
-      include: {
-        elements: { orderBy: [{ order: "asc" }, { code: "asc" }], include: { questions: { orderBy: [{ order: "asc" }, { code: "asc" }] } } },
-      },
-    }),
-    tx.sipasResponse.count({ where: { surveyId: id } }),
-  ]);
+  // One after the other: a transaction's queries share one connection.
+  const survey = await tx.sipasSurvey.findUniqueOrThrow({
+    where: { id },
+    include: {
+      elements: { orderBy: [{ order: "asc" }, { code: "asc" }], include: { questions: { orderBy: [{ order: "asc" }, { code: "asc" }] } } },
+    },
+  });
+  const responses = await tx.sipasResponse.count({ where: { surveyId: id } });
   return { ...survey, status: survey.status as SipasSurveyStatusName, responseCount: responses };
 }
 
