@@ -61,10 +61,11 @@ function CriteriaList({ nodes, locale, t }: TreeProps & { nodes: MethodologyNode
 }
 
 function NodeDetails({ node, locale, t }: TreeProps & { node: MethodologyNode }) {
-  if (!node.description && !node.scoringRule) return null;
+  if (!node.description && !node.scoringRule && !node.sipasInput) return null;
   return (
     <>
       {node.description ? <p className="text-sm text-slate-700">{node.description}</p> : null}
+      {node.sipasInput ? <p className="text-sm text-slate-800">{t.fromSipas(node.sipasInput)}</p> : null}
       {node.scoringRule ? <ScoringRuleText rule={node.scoringRule} code={node.code} locale={locale} t={t} /> : null}
     </>
   );

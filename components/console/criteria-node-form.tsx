@@ -5,16 +5,30 @@ import { useRouter } from "next/navigation";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { setupConsoleMessagesFor } from "@/lib/i18n/setup-console-messages";
+import { sipasLeafMessagesFor } from "@/lib/i18n/sipas-leaf-messages";
 import { UserActionAlert, UNSENT_REQUEST } from "@/components/console/user-action-alert";
 
-type Values = { code: string; name: string; nameEn: string; description: string; maxPoints: string; method: string; scoringRule: string };
+type Values = {
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  maxPoints: string;
+  method: string;
+  scoringRule: string;
+  /** "none", "index" or "element" (then `sipasElement` holds the element's code). */
+  sipasSource: string;
+  sipasElement: string;
+};
 
-const FIELDS = ["code", "name", "nameEn", "description", "maxPoints", "method", "scoringRule"] as const;
+const FIELDS = ["code", "name", "nameEn", "description", "maxPoints", "method", "scoringRule", "sipasSource", "sipasElement"] as const;
 type FieldName = (typeof FIELDS)[number];
 
 /** Where a refusal's problem belongs in the form (the services name the edited code "newCode"). */
-function fieldOf(key: string | null): FieldName | null {
+function fieldOf(key: string | null, sipasSource: string): FieldName | null {
   if (key === "newCode") return "code";
+  // The services check the stored value; on the form it is the element code when one is typed.
+  if (key === "sipasInput") return sipasSource === "element" ? "sipasElement" : "sipasSource";
   return (FIELDS as readonly string[]).includes(key ?? "") ? (key as FieldName) : null;
 }
 
@@ -32,6 +46,7 @@ export function CriteriaNodeForm({
   label,
   mode,
   initial,
+  sipas = true,
   run,
 }: {
   locale: Locale;
@@ -40,17 +55,21 @@ export function CriteriaNodeForm({
   label: string;
   mode: "add" | "edit";
   initial?: Partial<Values>;
+  /** Whether to offer "points from SIPAS" (only a leaf can take them; a new node is a leaf). */
+  sipas?: boolean;
   run: (values: Values) => Promise<ActionResult<{ problems: number }>>;
 }) {
   const t = setupConsoleMessagesFor(locale);
+  const s = sipasLeafMessagesFor(locale);
   const router = useRouter();
+  const [sipasSource, setSipasSource] = useState(initial?.sipasSource ?? "none");
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<{ problems: number }> | null>(null);
 
   const fieldProblems = new Map<FieldName, string[]>();
   if (result && !result.ok) {
     for (const problem of result.problems ?? []) {
-      const field = fieldOf(problem.key);
+      const field = fieldOf(problem.key, sipasSource);
       if (field) fieldProblems.set(field, [...(fieldProblems.get(field) ?? []), problem[locale]]);
     }
   }
@@ -65,7 +84,10 @@ export function CriteriaNodeForm({
       setResult(answer);
       if (answer.ok) {
         // A new node is added; the emptied form is ready for the next one.
-        if (mode === "add") formElement.reset();
+        if (mode === "add") {
+          formElement.reset();
+          setSipasSource("none");
+        }
         router.refresh();
       }
     });
@@ -163,6 +185,56 @@ export function CriteriaNodeForm({
         </p>
         {errorOf("scoringRule")}
       </div>
+      {sipas && (
+        <div className="space-y-3 rounded border border-slate-200 p-3">
+          <div>
+            <label htmlFor={`${idPrefix}-sipasSource`} className="block text-sm font-medium">
+              {s.sipasSource}
+            </label>
+            <select
+              id={`${idPrefix}-sipasSource`}
+              name="sipasSource"
+              value={sipasSource}
+              onChange={(event) => setSipasSource(event.target.value)}
+              aria-invalid={fieldProblems.has("sipasSource") || undefined}
+              aria-describedby={[`${idPrefix}-sipasSource-hint`, fieldProblems.has("sipasSource") ? `${idPrefix}-sipasSource-error` : null].filter(Boolean).join(" ")}
+              className={inputClass}
+            >
+              {(["none", "index", "element"] as const).map((source) => (
+                <option key={source} value={source}>
+                  {s.sipasSources[source]}
+                </option>
+              ))}
+            </select>
+            <p id={`${idPrefix}-sipasSource-hint`} className="mt-1 text-xs text-slate-700">
+              {s.sipasSourceHint}
+            </p>
+            {errorOf("sipasSource")}
+          </div>
+          {sipasSource === "element" && (
+            <div>
+              <label htmlFor={`${idPrefix}-sipasElement`} className="block text-sm font-medium">
+                {s.sipasElement}
+              </label>
+              <input
+                id={`${idPrefix}-sipasElement`}
+                name="sipasElement"
+                required
+                defaultValue={initial?.sipasElement ?? ""}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={fieldProblems.has("sipasElement") || undefined}
+                aria-describedby={describedBy("sipasElement", true)}
+                className={`${inputClass} font-mono`}
+              />
+              <p id={`${idPrefix}-sipasElement-hint`} className="mt-1 text-xs text-slate-700">
+                {s.sipasElementHint}
+              </p>
+              {errorOf("sipasElement")}
+            </div>
+          )}
+        </div>
+      )}
       <button
         type="submit"
         disabled={pending}

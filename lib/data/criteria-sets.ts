@@ -16,6 +16,8 @@ export type CriterionRecord = {
   depth: number;
   order: number;
   scoringRule: unknown;
+  /** "index" or a SIPAS element's code when the leaf's points follow from SIPAS. */
+  sipasInput: string | null;
 };
 
 const criterionSelect = {
@@ -30,6 +32,7 @@ const criterionSelect = {
   depth: true,
   order: true,
   scoringRule: true,
+  sipasInput: true,
 } satisfies Prisma.CriterionSelect;
 
 type CriterionRow = Prisma.CriterionGetPayload<{ select: typeof criterionSelect }>;
@@ -49,6 +52,7 @@ export function toCheckRows(records: readonly CriterionRecord[]): CriteriaSetRow
     method: record.method,
     order: record.order,
     scoringRule: record.scoringRule,
+    sipasInput: record.sipasInput,
   }));
 }
 
@@ -104,7 +108,7 @@ export async function criteriaSetCodeTaken(tx: Tx, code: string): Promise<boolea
 
 export async function insertCriterion(
   tx: Tx,
-  data: Omit<CriterionRecord, "id" | "scoringRule"> & { criteriaSetId: string; scoringRule: unknown },
+  data: Omit<CriterionRecord, "id" | "scoringRule" | "sipasInput"> & { criteriaSetId: string; scoringRule: unknown; sipasInput?: string | null },
 ): Promise<string> {
   const { scoringRule, ...rest } = data;
   const row = await tx.criterion.create({
@@ -117,7 +121,7 @@ export async function insertCriterion(
 export async function updateCriterion(
   tx: Tx,
   id: string,
-  data: Partial<Pick<CriterionRecord, "code" | "name" | "nameEn" | "description" | "maxPoints" | "method">> & {
+  data: Partial<Pick<CriterionRecord, "code" | "name" | "nameEn" | "description" | "maxPoints" | "method" | "sipasInput">> & {
     /** Checked against the rule schema by the caller; null removes the rule. */
     scoringRule?: unknown;
   },
@@ -189,6 +193,7 @@ export async function copyCriteriaSet(
         depth: row.depth,
         order: row.order,
         scoringRule: row.scoringRule ?? undefined,
+        sipasInput: row.sipasInput,
       })),
     });
     await tx.criterionMapping.createMany({

@@ -61,6 +61,7 @@ export async function getPublishedMethodology(periodCode: string): Promise<Publi
               method: true,
               order: true,
               scoringRule: true,
+              sipasInput: true,
             },
           },
         },

@@ -9,6 +9,8 @@ export type EditorCriterionRecord = MethodologyCriterionRecord;
 export type EditorNode = Omit<MethodologyNode, "children" | "scoringRule"> & {
   /** The stored rule as written, for the edit form. */
   scoringRule: unknown;
+  /** The SIPAS source as stored, for the edit form (`sipasInput` is only set where it takes effect). */
+  storedSipasInput: string | null;
   /** The rule restated in points (what the methodology page will say); null without a rule. */
   ruleSummary: MethodologyNode["scoringRule"];
   /** Sum of the children's max points; null for a leaf. Differs from maxPoints when there is a problem. */
@@ -45,6 +47,7 @@ export function buildEditorTree(
     return {
       ...rest,
       scoringRule: record.scoringRule ?? null,
+      storedSipasInput: record.sipasInput ?? null,
       ruleSummary,
       childrenSum: children.length ? exactSum(children.map((child) => toExact(child.maxPoints))).toFixed() : null,
       scoredRows,

@@ -31,6 +31,35 @@ const scoringRule = z.unknown().superRefine((value, ctx) => {
   }
 });
 
+/** What `sipasInput` stores for the unit's overall SIPAS index (any other value is an element's code). */
+export const SIPAS_OVERALL_INDEX = "index";
+
+/**
+ * Where a survey leaf's points come from: null (typed by the council), "index" (the overall SIPAS
+ * index) or a SIPAS element's code as the questionnaire writes it (lower-case letters, digits,
+ * dashes). An empty field means none. The element need not exist yet: next year's questionnaire
+ * may be written after the set, and a code the approved figures lack is reported then.
+ */
+export const sipasInputSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim() || null : value),
+  z
+    .string({ error: bilingual("Nguồn điểm SIPAS phải là một mã", "The SIPAS source must be a code") })
+    .max(40, { error: bilingual("Mã yếu tố SIPAS dài tối đa 40 ký tự", "A SIPAS element code has at most 40 characters") })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: bilingual(
+        "Mã yếu tố SIPAS chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ procedures, civil-servants)",
+        "A SIPAS element code has lower-case letters, digits and dashes only (e.g. procedures, civil-servants)",
+      ),
+    })
+    .nullable(),
+);
+
+/** Refusal of a SIPAS source on a leaf the council appraises: only survey leaves take SIPAS points. */
+export const SIPAS_ONLY_ON_SURVEY = bilingual(
+  "Chỉ tiêu chí chấm bằng điều tra xã hội học mới lấy điểm từ SIPAS",
+  "Only survey-scored criteria can take their points from SIPAS",
+);
+
 export const createCriteriaSetVersionInput = z.object({
   fromCode: existingCodeSchema,
   newCode: newCodeSchema,
@@ -49,9 +78,10 @@ export const addCriterionInput = z.object({
   maxPoints,
   method: method.default("appraisal"),
   scoringRule: scoringRule.optional(),
+  sipasInput: sipasInputSchema.optional(),
   /** Place among its siblings, 0 = first; at the end when not given. */
   position: z.number({ error: bilingual("Vị trí là số nguyên từ 0", "The position is a whole number from 0") }).int().min(0).optional(),
-});
+}).refine((input) => !input.sipasInput || input.method === "survey", { error: SIPAS_ONLY_ON_SURVEY, path: ["sipasInput"] });
 export type AddCriterionInput = z.input<typeof addCriterionInput>;
 
 export const updateCriterionInput = z.object({
@@ -65,6 +95,8 @@ export const updateCriterionInput = z.object({
   method: method.optional(),
   /** null removes the rule; undefined keeps it. */
   scoringRule: scoringRule.optional(),
+  /** null unties the leaf from SIPAS; undefined keeps what it has. Checked against the method by the service. */
+  sipasInput: sipasInputSchema.optional(),
 });
 export type UpdateCriterionInput = z.input<typeof updateCriterionInput>;
 

@@ -25,12 +25,16 @@ export type CriteriaSetProblemKind =
   | "too-deep"
   | "rule-invalid"
   | "rule-on-parent"
+  | "sipas-not-survey"
+  | "sipas-on-parent"
+  | "sipas-rule"
   | "broken-tree";
 
 /** Something that keeps a set from being used by an open period; `code` is the node concerned. */
 export type CriteriaSetProblem = { kind: CriteriaSetProblemKind; code: string | null; vi: string; en: string };
 
-export type CriteriaSetRow = FlatCriterion & { scoringRule: unknown };
+/** `sipasInput`: "index" or a SIPAS element's code when the leaf's points follow from SIPAS. */
+export type CriteriaSetRow = FlatCriterion & { scoringRule: unknown; sipasInput?: string | null };
 
 /**
  * Every problem of a set as stored, in tree order: the tree checks of `validateTree` (a parent's
@@ -59,6 +63,7 @@ export function criteriaSetProblems(rows: readonly CriteriaSetRow[]): CriteriaSe
   }
   const problems: CriteriaSetProblem[] = validateTree(tree).map((problem) => translate(problem.kind, problem.code, tree));
   const rules = new Map(rows.map((row) => [row.code, row.scoringRule]));
+  const sipasInputs = new Map(rows.map((row) => [row.code, row.sipasInput ?? null]));
 
   for (const { node, depth } of nodesOf(tree)) {
     if (depth === MAX_CRITERIA_LEVELS + 1) {
@@ -70,6 +75,8 @@ export function criteriaSetProblems(rows: readonly CriteriaSetRow[]): CriteriaSe
       });
     }
     const rule = rules.get(node.code);
+    const sipasProblem = sipasTieProblem(node, sipasInputs.get(node.code) ?? null, rule);
+    if (sipasProblem) problems.push(sipasProblem);
     if (rule === null || rule === undefined) continue;
     if (node.children.length > 0) {
       problems.push({
@@ -100,6 +107,40 @@ export function criteriaSetProblems(rows: readonly CriteriaSetRow[]): CriteriaSe
     }
   }
   return problems;
+}
+
+/**
+ * A leaf tied to SIPAS gets its points when SIPAS is approved, and nobody may type them: the tie
+ * only works on a survey leaf whose rule reads a percentage (threshold or proportional, or none).
+ */
+function sipasTieProblem(node: CriterionNode, sipasInput: string | null, rule: unknown): CriteriaSetProblem | null {
+  if (sipasInput === null) return null;
+  if (node.children.length > 0) {
+    return {
+      kind: "sipas-on-parent",
+      code: node.code,
+      vi: `Tiêu chí ${node.code} có tiêu chí con nên không lấy điểm từ SIPAS: hãy gắn SIPAS ở tiêu chí thành phần.`,
+      en: `Criterion ${node.code} has children, so it cannot take SIPAS points: tie its sub-criteria to SIPAS instead.`,
+    };
+  }
+  if (node.method !== "survey") {
+    return {
+      kind: "sipas-not-survey",
+      code: node.code,
+      vi: `Tiêu chí ${node.code} lấy điểm từ SIPAS nhưng được chấm bằng thẩm định: hãy chọn cách chấm điều tra xã hội học.`,
+      en: `Criterion ${node.code} takes SIPAS points but is scored by appraisal: make it survey-scored.`,
+    };
+  }
+  const type = rule === null || rule === undefined ? "proportional" : summarizeScoringRule(rule, node.maxPoints.isFinite() ? node.maxPoints : 0)?.type;
+  if (type !== "threshold" && type !== "proportional" && type !== "invalid") {
+    return {
+      kind: "sipas-rule",
+      code: node.code,
+      vi: `Tiêu chí ${node.code} lấy điểm từ chỉ số SIPAS (tỷ lệ %): quy tắc chấm điểm phải theo ngưỡng hoặc tỷ lệ thuận.`,
+      en: `Criterion ${node.code} takes a SIPAS index (a percentage): its scoring rule must be a threshold or proportional rule.`,
+    };
+  }
+  return null;
 }
 
 function translate(kind: TreeProblemKind, code: string, tree: readonly CriterionNode[]): CriteriaSetProblem {

@@ -17,6 +17,8 @@ export type MethodologyCriterionRecord = {
   method: CriterionMethodName;
   order: number;
   scoringRule: unknown;
+  /** "index" or a SIPAS element's code when a survey leaf's points follow from SIPAS. */
+  sipasInput?: string | null;
 };
 
 export type MethodologyNode = {
@@ -33,6 +35,11 @@ export type MethodologyNode = {
   appraisalMax: string;
   surveyMax: string;
   scoringRule: ScoringRuleSummary | null;
+  /**
+   * A survey leaf scored from the approved SIPAS figures: "index" (the overall index) or the
+   * element's code; null otherwise. Such a leaf without a written rule is scored in proportion.
+   */
+  sipasInput: string | null;
   children: MethodologyNode[];
 };
 
@@ -73,6 +80,8 @@ export function buildMethodologyTree(records: readonly MethodologyCriterionRecor
           ? [toExact(0), toExact(record.maxPoints)]
           : [toExact(record.maxPoints), toExact(0)]
         : [exactSum(children.map((child) => child.appraisal)), exactSum(children.map((child) => child.survey))];
+    // Only a survey leaf takes SIPAS points (apply-sipas-to-survey-leaves); on another node the tie does nothing.
+    const sipasInput = children.length === 0 && record.method === "survey" ? (record.sipasInput ?? null) : null;
     return {
       appraisal,
       survey,
@@ -86,7 +95,8 @@ export function buildMethodologyTree(records: readonly MethodologyCriterionRecor
         level,
         appraisalMax: appraisal.toFixed(),
         surveyMax: survey.toFixed(),
-        scoringRule: summarizeScoringRule(record.scoringRule, record.maxPoints),
+        scoringRule: summarizeScoringRule(sipasInput !== null ? (record.scoringRule ?? PROPORTIONAL) : record.scoringRule, record.maxPoints),
+        sipasInput,
         children: children.map((child) => child.node),
       },
     };
@@ -103,6 +113,9 @@ export function buildMethodologyTree(records: readonly MethodologyCriterionRecor
     surveyMax: survey.toFixed(),
   };
 }
+
+/** What a tied leaf without a written rule is scored by (see lib/scoring/sipas-leaf-points.ts). */
+const PROPORTIONAL = { type: "proportional" };
 
 type BuiltNode = { node: MethodologyNode; appraisal: Decimal; survey: Decimal };
 

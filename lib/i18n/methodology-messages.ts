@@ -67,6 +67,11 @@ const vi = {
   below: (count: string) => `Dưới ${count}`,
   ruleDecimal: (max: string, places: number | null) =>
     `Chấm trực tiếp số điểm từ 0 đến ${max}${places === null ? "" : places === 0 ? ", chỉ chấm điểm nguyên" : `, tối đa ${places} chữ số thập phân`}.`,
+  /** A survey leaf whose points follow from the approved SIPAS figures ("index" = the overall index, else an element's code). */
+  fromSipas: (source: string) =>
+    source === "index"
+      ? "Điểm theo chỉ số SIPAS đã phê duyệt (chỉ số hài lòng chung của đơn vị)."
+      : `Điểm theo chỉ số SIPAS đã phê duyệt (chỉ số thành phần “${source}”).`,
   ruleProportional: (max: string, places: number) =>
     `Điểm tỷ lệ thuận với tỷ lệ phần trăm: ${max} × tỷ lệ (%) / 100, làm tròn đến ${places} chữ số thập phân.`,
   ruleInvalid: "Quy tắc chấm điểm đã lưu của tiêu chí này không hợp lệ nên không hiển thị được.",
@@ -203,6 +208,10 @@ const en: MethodologyMessages = {
   below: (count) => `Fewer than ${count}`,
   ruleDecimal: (max, places) =>
     `Points given directly from 0 to ${max}${places === null ? "" : places === 0 ? ", whole points only" : `, at most ${places} decimal ${places === 1 ? "place" : "places"}`}.`,
+  fromSipas: (source) =>
+    source === "index"
+      ? "Points follow the approved SIPAS index (the unit's overall satisfaction index)."
+      : `Points follow the approved SIPAS index (element “${source}”).`,
   ruleProportional: (max, places) => `Points in proportion to the percentage: ${max} × rate (%) / 100, rounded to ${places} decimal places.`,
   ruleInvalid: "The stored scoring rule of this criterion is not valid, so it cannot be shown.",
   awardFull: (points) => `Full points (${points})`,

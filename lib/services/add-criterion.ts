@@ -74,6 +74,7 @@ export async function addCriterion(actor: Actor, input: AddCriterionInput): Prom
       depth,
       order: position + 1,
       scoringRule: command.scoringRule ?? null,
+      sipasInput: command.sipasInput ?? null,
     });
     const reordered: { id: string; order: number }[] = [...siblings];
     reordered.splice(position, 0, { id, order: position + 1 });
@@ -93,6 +94,7 @@ export async function addCriterion(actor: Actor, input: AddCriterionInput): Prom
         method: command.method,
         position: position + 1,
         scoringRule: (command.scoringRule ?? null) as AuditJson | null,
+        sipasInput: command.sipasInput ?? null,
       },
     });
     return { setCode: set.code, code: command.code, problems: criteriaSetProblems(toCheckRows(await loadCriteria(tx, set.id))) };

@@ -1,4 +1,4 @@
-import { updateCriterionInput, type UpdateCriterionInput } from "@/lib/domain/criteria-set-input";
+import { SIPAS_ONLY_ON_SURVEY, updateCriterionInput, type UpdateCriterionInput } from "@/lib/domain/criteria-set-input";
 import { CriteriaSetEditError, invalidInput } from "@/lib/domain/setup-error";
 import {
   assertCriteriaSetEditable,
@@ -18,10 +18,11 @@ import { assertCan } from "@/lib/review/permissions";
 /** A value written into an audit row as JSON. */
 type AuditJson = NonNullable<AuditEntry["after"]>;
 
-type Editable = "code" | "name" | "nameEn" | "description" | "maxPoints" | "method" | "scoringRule";
+type Editable = "code" | "name" | "nameEn" | "description" | "maxPoints" | "method" | "scoringRule" | "sipasInput";
 
 /**
- * Changes a node's code, names, description, max points, method or scoring rule. A max below
+ * Changes a node's code, names, description, max points, method, scoring rule or SIPAS source
+ * (only a survey leaf takes its points from SIPAS, so a tied leaf cannot become appraised). A max below
  * points a unit already claimed or was given on it is refused (those points would exceed it).
  */
 export async function updateCriterion(actor: Actor, input: UpdateCriterionInput): Promise<CriteriaSetEditResult> {
@@ -46,6 +47,7 @@ export async function updateCriterion(actor: Actor, input: UpdateCriterionInput)
       maxPoints: command.maxPoints,
       method: command.method,
       scoringRule: command.scoringRule,
+      sipasInput: command.sipasInput,
     };
     const current: Record<Editable, unknown> = {
       code: node.code,
@@ -55,6 +57,7 @@ export async function updateCriterion(actor: Actor, input: UpdateCriterionInput)
       maxPoints: node.maxPoints,
       method: node.method,
       scoringRule: node.scoringRule,
+      sipasInput: node.sipasInput,
     };
     const changed = (Object.keys(wanted) as Editable[]).filter(
       (key) => wanted[key] !== undefined && !sameValue(key, wanted[key], current[key]),
@@ -70,6 +73,13 @@ export async function updateCriterion(actor: Actor, input: UpdateCriterionInput)
         `The set already has a criterion "${command.newCode}".`,
         [{ path: "newCode", vi: "Mã tiêu chí đã được dùng", en: "This criterion code is taken" }],
       );
+    }
+    const sipasInput = command.sipasInput === undefined ? node.sipasInput : command.sipasInput;
+    if (sipasInput !== null && (command.method ?? node.method) !== "survey" && (changed.includes("sipasInput") || changed.includes("method"))) {
+      const [vi, en] = SIPAS_ONLY_ON_SURVEY.split(" / ") as [string, string];
+      throw new CriteriaSetEditError("invalid", `Tiêu chí ${node.code}: ${vi}.`, `Criterion ${node.code}: ${en}.`, [
+        { path: changed.includes("sipasInput") ? "sipasInput" : "method", vi, en },
+      ]);
     }
     const maxPoints = command.maxPoints ?? node.maxPoints;
     if (changed.includes("maxPoints")) {
@@ -98,6 +108,7 @@ export async function updateCriterion(actor: Actor, input: UpdateCriterionInput)
       maxPoints: changed.includes("maxPoints") ? command.maxPoints : undefined,
       method: changed.includes("method") ? command.method : undefined,
       scoringRule: changed.includes("scoringRule") ? (command.scoringRule ?? null) : undefined,
+      sipasInput: changed.includes("sipasInput") ? (command.sipasInput ?? null) : undefined,
     });
     const pick = (values: Partial<Record<Editable, unknown>>) =>
       Object.fromEntries(changed.map((key) => [key, (values[key] ?? null) as AuditJson | null]));

@@ -3,6 +3,10 @@ import { applySipasToSurveyLeaves } from "@/lib/services/apply-sipas-to-survey-l
 import { appraiseItem } from "@/lib/services/appraise-item";
 import { acceptRemainingItems } from "@/lib/services/accept-remaining-items";
 import { approveAssessment } from "@/lib/services/approve-assessment";
+import { addCriterion } from "@/lib/services/add-criterion";
+import { updateCriterion } from "@/lib/services/update-criterion";
+import { createCriteriaSetVersion } from "@/lib/services/create-criteria-set-version";
+import { loadCriteriaSetEditor } from "@/lib/services/load-criteria-set-editor";
 import { getPrisma } from "@/lib/data/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UserActor } from "@/lib/auth/actor";
@@ -140,5 +144,61 @@ describe("survey leaves that take their points from SIPAS", () => {
     expect(refused.code).toBe("invalid");
     expect(refused.vi).toContain("Tiêu chí 2.1");
     expect(await scoreOf("a", "2.1")).toBeNull();
+  });
+});
+
+describe("tying a survey leaf to SIPAS in the criteria set editor", () => {
+  beforeEach(async () => {
+    cast = await setUpPeriod();
+    // test-set is used by a published period, hence locked: edit a new version of it.
+    await createCriteriaSetVersion(cast.admin, { fromCode: "test-set", newCode: "test-set-2024", name: "Bộ chỉ số thử nghiệm 2024" });
+  });
+
+  const stored = async (code: string) =>
+    (await getPrisma().criterion.findFirstOrThrow({ where: { code, criteriaSet: { code: "test-set-2024" } }, select: { sipasInput: true } })).sipasInput;
+
+  it("stores the source on a survey leaf, audits it, shows it and copies it into the next version", async () => {
+    await updateCriterion(cast.admin, { setCode: "test-set-2024", code: "2.1", sipasInput: "civil-servants" });
+    expect(await stored("2.1")).toBe("civil-servants");
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "criterion.update" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ before: { code: "2.1", sipasInput: null }, after: { code: "2.1", sipasInput: "civil-servants" } });
+
+    const view = await loadCriteriaSetEditor(cast.admin, "test-set-2024");
+    const leaf = view.tree.fields.find((field) => field.code === "2")!.children[0]!;
+    // No written rule: scored in proportion, and the editor (like the methodology page) says so.
+    expect(leaf).toMatchObject({ sipasInput: "civil-servants", storedSipasInput: "civil-servants", ruleSummary: { type: "proportional", max: "40" } });
+    expect(view.problems).toEqual([]);
+
+    await createCriteriaSetVersion(cast.admin, { fromCode: "test-set-2024", newCode: "test-set-2025", name: "Bộ chỉ số thử nghiệm 2025" });
+    const copied = await getPrisma().criterion.findFirstOrThrow({ where: { code: "2.1", criteriaSet: { code: "test-set-2025" } } });
+    expect(copied.sipasInput).toBe("civil-servants");
+
+    // An empty field unties the leaf.
+    await updateCriterion(cast.admin, { setCode: "test-set-2024", code: "2.1", sipasInput: "" });
+    expect(await stored("2.1")).toBeNull();
+  });
+
+  it("refuses a source on an appraised leaf, a bad element code, and making a tied leaf appraised", async () => {
+    const onAppraisal = await refusal(updateCriterion(cast.admin, { setCode: "test-set-2024", code: "1.1", sipasInput: "index" }));
+    expect(onAppraisal.vi).toContain("Chỉ tiêu chí chấm bằng điều tra xã hội học mới lấy điểm từ SIPAS");
+    expect(await stored("1.1")).toBeNull();
+
+    const badCode = await refusal(updateCriterion(cast.admin, { setCode: "test-set-2024", code: "2.1", sipasInput: "Thủ tục" }));
+    expect(badCode.vi).toContain("chữ thường không dấu");
+
+    const added = await refusal(
+      addCriterion(cast.admin, { setCode: "test-set-2024", parentCode: "1", code: "1.3", name: "Mục mới", maxPoints: "1", method: "appraisal", sipasInput: "index" }),
+    );
+    expect(added.vi).toContain("Chỉ tiêu chí chấm bằng điều tra xã hội học mới lấy điểm từ SIPAS");
+
+    await updateCriterion(cast.admin, { setCode: "test-set-2024", code: "2.1", sipasInput: "index" });
+    const toAppraisal = await refusal(updateCriterion(cast.admin, { setCode: "test-set-2024", code: "2.1", method: "appraisal" }));
+    expect(toAppraisal.vi).toContain("Chỉ tiêu chí chấm bằng điều tra xã hội học");
+    expect(await stored("2.1")).toBe("index");
+  });
+
+  it("lists a tied leaf whose rule cannot read a percentage among the set's problems", async () => {
+    const result = await updateCriterion(cast.admin, { setCode: "test-set-2024", code: "2.1", sipasInput: "index", scoringRule: { type: "yes_no" } });
+    expect(result.problems.map((problem) => [problem.kind, problem.code])).toEqual([["sipas-rule", "2.1"]]);
   });
 });

@@ -5,6 +5,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { NOT_SIGNED_IN } from "@/lib/auth/not-signed-in";
 import { actionFailure, actionOk, type ActionResult } from "@/lib/domain/action-result";
 import { setupConsoleMessagesFor } from "@/lib/i18n/setup-console-messages";
+import { sipasLeafMessagesFor } from "@/lib/i18n/sipas-leaf-messages";
 import { addCriterion } from "@/lib/services/add-criterion";
 import { updateCriterion } from "@/lib/services/update-criterion";
 import { moveCriterion } from "@/lib/services/move-criterion";
@@ -21,6 +22,9 @@ export type CriterionFormValues = {
   maxPoints: string;
   method: string;
   scoringRule: string;
+  /** "none", "index" or "element"; empty when the form did not offer the field (a parent node). */
+  sipasSource?: string;
+  sipasElement?: string;
 };
 
 /** What an edit answers: how many problems the set has after it (an edit may leave some). */
@@ -43,11 +47,29 @@ function ruleFromText(text: string): RuleText {
   }
 }
 
+type SipasText = { ok: true; sipasInput: string | null | undefined } | { ok: false; result: ActionResult<never> };
+
+/**
+ * The leaf's SIPAS source as the service stores it: null for none, "index", or the element code
+ * (its format is checked by the service's schema). Undefined keeps the stored one.
+ */
+function sipasFromForm(values: CriterionFormValues): SipasText {
+  if (values.sipasSource === "index") return { ok: true, sipasInput: "index" };
+  if (values.sipasSource === "none") return { ok: true, sipasInput: null };
+  if (values.sipasSource !== "element") return { ok: true, sipasInput: undefined };
+  if (values.sipasElement?.trim()) return { ok: true, sipasInput: values.sipasElement };
+  const vi = sipasLeafMessagesFor("vi").sipasElementRequired;
+  const en = sipasLeafMessagesFor("en").sipasElementRequired;
+  return { ok: false, result: { ok: false, code: "invalid", vi, en, problems: [{ key: "sipasInput", code: "invalid", vi, en }] } };
+}
+
 export async function addCriterionAction(target: { setCode: string; parentCode: string | null }, values: CriterionFormValues): Promise<ActionResult<CriterionEditData>> {
   const user = await getSessionUser();
   if (!user) return NOT_SIGNED_IN;
   const rule = ruleFromText(values.scoringRule);
   if (!rule.ok) return rule.result;
+  const sipas = sipasFromForm(values);
+  if (!sipas.ok) return sipas.result;
   try {
     const result = await addCriterion(user, {
       setCode: target.setCode,
@@ -59,6 +81,7 @@ export async function addCriterionAction(target: { setCode: string; parentCode: 
       maxPoints: values.maxPoints,
       method: values.method as "appraisal" | "survey",
       scoringRule: rule.rule ?? undefined,
+      sipasInput: sipas.sipasInput ?? null,
     });
     revalidatePath("/[locale]/console", "layout");
     return actionOk({ problems: result.problems.length });
@@ -72,6 +95,8 @@ export async function updateCriterionAction(target: { setCode: string; code: str
   if (!user) return NOT_SIGNED_IN;
   const rule = ruleFromText(values.scoringRule);
   if (!rule.ok) return rule.result;
+  const sipas = sipasFromForm(values);
+  if (!sipas.ok) return sipas.result;
   try {
     const result = await updateCriterion(user, {
       setCode: target.setCode,
@@ -84,6 +109,7 @@ export async function updateCriterionAction(target: { setCode: string; code: str
       method: values.method as "appraisal" | "survey",
       // An emptied rule field removes the rule.
       scoringRule: rule.rule,
+      sipasInput: sipas.sipasInput,
     });
     revalidatePath("/[locale]/console", "layout");
     return actionOk({ problems: result.problems.length });

@@ -5,6 +5,7 @@ import { getLocale } from "@/lib/i18n/get-locale";
 import type { Locale } from "@/lib/i18n/locale";
 import { setupConsoleMessagesFor, type SetupConsoleMessages } from "@/lib/i18n/setup-console-messages";
 import { methodologyMessagesFor, type MethodologyMessages } from "@/lib/i18n/methodology-messages";
+import { sipasLeafMessagesFor } from "@/lib/i18n/sipas-leaf-messages";
 import { workspaceMessagesFor } from "@/lib/i18n/workspace-messages";
 import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import { requireSessionUser } from "@/lib/auth/session";
@@ -309,7 +310,10 @@ function NodeRow({ row, setCode, editable, locale, t, m }: { row: Row; setCode: 
               .filter(Boolean)
               .join(" · ")}
       </td>
-      <td className="min-w-44 px-3 py-2">{node.ruleSummary ? <ScoringRuleText rule={node.ruleSummary} code={node.code} locale={locale} t={m} /> : <span className="text-slate-700">{t.noRule}</span>}</td>
+      <td className="min-w-44 px-3 py-2">
+        {node.sipasInput && <p className="mb-1 text-sm font-medium text-sky-900">{sipasLeafMessagesFor(locale).tiedTo(node.sipasInput)}</p>}
+        {node.ruleSummary ? <ScoringRuleText rule={node.ruleSummary} code={node.code} locale={locale} t={m} /> : <span className="text-slate-700">{t.noRule}</span>}
+      </td>
       {editable && (
         <td className="w-80 min-w-80 px-3 py-2">
           <details>
@@ -343,7 +347,10 @@ function NodeRow({ row, setCode, editable, locale, t, m }: { row: Row; setCode: 
                     maxPoints: points(node.maxPoints),
                     method: node.method,
                     scoringRule: node.scoringRule === null || node.scoringRule === undefined ? "" : JSON.stringify(node.scoringRule, null, 2),
+                    sipasSource: node.storedSipasInput === null ? "none" : node.storedSipasInput === "index" ? "index" : "element",
+                    sipasElement: node.storedSipasInput !== null && node.storedSipasInput !== "index" ? node.storedSipasInput : "",
                   }}
+                  sipas={leaf}
                   run={updateCriterionAction.bind(null, target)}
                 />
               </div>
