@@ -36,7 +36,7 @@ export async function listPeriodUnits(tx: Tx, periodId: string): Promise<Map<str
   return new Map(assessments.map(({ unit }) => [unit.id, { code: unit.code, name: unit.name }]));
 }
 
-const storedResultSelect = {
+export const storedResultSelect = {
   id: true,
   unitId: true,
   index: true,

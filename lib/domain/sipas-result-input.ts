@@ -35,3 +35,8 @@ export const revokeSipasApprovalInput = z.object({
 });
 
 export type RevokeSipasApprovalInput = z.input<typeof revokeSipasApprovalInput>;
+
+/** What the results page says after a step: each kind has its own sentence in the page's language. */
+export type SipasResultsOutcome =
+  | { kind: "recomputed"; computed: number; unchanged: number; approvalsDropped: string[]; removed: string[] }
+  | { kind: "approved"; units: { unitName: string; applied: { criterionCode: string; points: string }[]; missing: string[] }[] };
