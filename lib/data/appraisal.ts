@@ -257,6 +257,8 @@ export const ASSESSMENT_VERSION_ACTIONS = [
   "appraisal.adjust",
   "appraisal.return",
   "appraisal.explain",
+  // SIPAS approval writing the points of SIPAS-tied survey leaves (apply-sipas-to-survey-leaves).
+  "sipas.apply_to_leaves",
 ];
 
 export async function lastChange(tx: Tx, args: { periodId: string; unitId?: string; actions: readonly string[] }): Promise<{ name: string | null; at: Date } | null> {
