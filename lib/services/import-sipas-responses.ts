@@ -8,6 +8,7 @@ import {
   problemRow,
   readSipasSheet,
   sipasDateRange,
+  vietnamDay,
   type SipasSheetProblem,
   type SipasSheetRow,
 } from "@/lib/sipas/sipas-response-sheet";
@@ -115,10 +116,6 @@ async function findSurvey(periodCode: string): Promise<SipasSurveyRecord> {
   return survey;
 }
 
-function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 async function store(
   actor: Actor,
   command: z.infer<typeof importInput>,
@@ -152,7 +149,7 @@ async function store(
       ...checkSipasRowsAgainstSurvey(
         survey.questionnaire,
         rows,
-        { ...lookup, dateRange: sipasDateRange(locked.period.year, vietnamToday(now)) },
+        { ...lookup, dateRange: sipasDateRange(locked.period.year, vietnamDay(now)) },
         refusedRefs,
       ),
     ];

@@ -300,3 +300,8 @@ export function sipasDateRange(year: number, today: string): { from: string; to:
   const end = `${year + 1}-12-31`;
   return { from: `${year}-01-01`, to: today < end ? today : end };
 }
+
+/** The calendar day in Vietnam (UTC+7, no daylight saving) at an instant, yyyy-mm-dd. */
+export function vietnamDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
