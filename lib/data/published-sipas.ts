@@ -7,6 +7,7 @@ import {
   type PublishedPeriodHeader,
 } from "./published-period-header";
 import { compareCodes } from "@/lib/domain/compare-codes";
+import type { SipasIndexMethodName } from "@/lib/sipas/questionnaire";
 import { DEFAULT_SIPAS_SMALL_SAMPLE, isSmallSample, sipasElementColumns } from "@/lib/domain/sipas-results";
 
 /** An element of the period's SIPAS model; names are null when neither the survey nor the results give one. */
@@ -30,6 +31,8 @@ export type PublishedSipasGroup = { code: string; name: string; units: Published
 
 export type PublishedSipas = PublishedPeriodHeader & {
   smallSampleThreshold: number;
+  /** How the portal's own survey computed the figures; null for figures imported without a survey. */
+  method: { indexMethod: SipasIndexMethodName; satisfiedFrom: number } | null;
   elements: SipasElementColumn[];
   /** Only groups with at least one unit's figures; empty when the period published no SIPAS. */
   groups: PublishedSipasGroup[];
@@ -81,7 +84,7 @@ export async function getPublishedSipas(periodCode: string): Promise<PublishedSi
     prisma.sipasSurvey.findFirst({
       where: { periodId: period.id },
       orderBy: [{ createdAt: "asc" }, { code: "asc" }],
-      select: { smallSampleThreshold: true, elements: { select: { code: true, name: true, nameEn: true, order: true } } },
+      select: { smallSampleThreshold: true, indexMethod: true, satisfiedFrom: true, elements: { select: { code: true, name: true, nameEn: true, order: true } } },
     }),
   ]);
 
@@ -130,6 +133,7 @@ export async function getPublishedSipas(periodCode: string): Promise<PublishedSi
   return {
     ...toPublishedPeriodHeader(period, publication),
     smallSampleThreshold: threshold,
+    method: survey ? { indexMethod: survey.indexMethod as SipasIndexMethodName, satisfiedFrom: survey.satisfiedFrom } : null,
     elements: columns.map((code) => ({
       code,
       name: surveyNames.get(code)?.name ?? storedNames.get(code) ?? null,

@@ -217,6 +217,8 @@ describe("the council's approval", () => {
     await runYear(cast, { publish: true });
 
     const published = await getPublishedSipas(PERIOD);
+    // The public page explains the interval with the method the survey used.
+    expect(published!.method).toEqual({ indexMethod: "share_satisfied", satisfiedFrom: 4 });
     const units = published!.groups.flatMap((group) => group.units);
     expect(units).toEqual([
       expect.objectContaining({ unitCode: "a", index: "58.3333", responses: 3, ciLow: "42", ciHigh: "74.6667", smallSample: false, elements: ["66.6667", "50"] }),

@@ -7,6 +7,7 @@ import { SIPAS_SORTS, DEFAULT_SIPAS_SORT, parseSipasSort, sortSipasRows, type Si
 import { getLocale } from "@/lib/i18n/get-locale";
 import type { Locale } from "@/lib/i18n/locale";
 import { sipasMessagesFor, type SipasMessages } from "@/lib/i18n/sipas-messages";
+import { sipasResultsMessagesFor } from "@/lib/i18n/sipas-results-messages";
 import { formatDate } from "@/lib/i18n/format-date";
 import { formatDecimal } from "@/lib/i18n/format-decimal";
 import { SipasIndexChart } from "@/components/sipas-index-chart";
@@ -111,6 +112,11 @@ function Results({ sipas, sort, locale, t }: { sipas: PublishedSipas; sort: Sipa
       <div className="space-y-3">
         <p className="max-w-3xl text-slate-800">{t.intro}</p>
         <p className="max-w-3xl text-sm text-slate-700">{t.smallSampleExplained(formatDecimal(sipas.smallSampleThreshold, locale, 0))}</p>
+        {showInterval && sipas.method ? (
+          <p className="max-w-3xl text-sm text-slate-700">
+            {sipasResultsMessagesFor(locale).methodology(sipas.method.indexMethod, String(sipas.method.satisfiedFrom))}
+          </p>
+        ) : null}
         <nav aria-label={t.sortLabel}>
           <p aria-hidden="true" className="mb-1 text-sm font-medium text-slate-800">
             {t.sortLabel}
