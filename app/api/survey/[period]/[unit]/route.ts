@@ -3,7 +3,7 @@ import { actionFailure } from "@/lib/domain/action-result";
 import { requestAddress } from "@/lib/auth/request-address";
 import { issueSurveyToken, newSurveyDeviceId } from "@/lib/auth/sipas-survey-token";
 import { readSipasResponseForm } from "@/lib/domain/sipas-response-input";
-import { SURVEY_MAX_BODY_BYTES } from "@/lib/domain/sipas-survey-fields";
+import { SURVEY_MAX_BODY_BYTES, SURVEY_MIN_FILL_MS } from "@/lib/domain/sipas-survey-fields";
 import { encodeSurveyDraft, SURVEY_DRAFT_COOKIE, SURVEY_DRAFT_MAX_AGE_SECONDS } from "@/lib/domain/sipas-survey-draft";
 import { SURVEY_DEVICE_COOKIE, surveyFormPath } from "@/lib/domain/sipas-survey-paths";
 import { submitSipasResponse, surveyRefusal } from "@/lib/services/submit-sipas-response";
@@ -77,8 +77,10 @@ export async function POST(request: Request, { params }: Context) {
     if (failure.ok) throw new Error("unreachable");
     const status = STATUS[failure.code] ?? 500;
     if (wantsJson) {
-      // An old form gets a fresh token, so the visitor only has to press Send again.
-      const freshToken = failure.code === "token_expired" ? issueSurveyToken({ periodCode, unitCode }) : undefined;
+      // An old form gets a fresh token, so the visitor only has to press Send again. It counts as
+      // issued a moment ago plus the minimum fill time: the answers were filled in long before.
+      const freshToken =
+        failure.code === "token_expired" ? issueSurveyToken({ periodCode, unitCode }, new Date(Date.now() - SURVEY_MIN_FILL_MS)) : undefined;
       return setDeviceCookie(Response.json({ ...failure, freshToken }, { status, headers: { "cache-control": "no-store" } }));
     }
     const retry = randomBytes(9).toString("base64url");

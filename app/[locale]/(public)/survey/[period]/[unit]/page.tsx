@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { issueSurveyToken } from "@/lib/auth/sipas-survey-token";
 import { loadSurveyFormTarget, type SurveyFormTarget } from "@/lib/data/sipas-survey-form";
 import { decodeSurveyDraft, SURVEY_DRAFT_COOKIE } from "@/lib/domain/sipas-survey-draft";
-import { answerFieldName } from "@/lib/domain/sipas-survey-fields";
+import { answerFieldName, SURVEY_MIN_FILL_MS } from "@/lib/domain/sipas-survey-fields";
 import { surveySubmitPath } from "@/lib/domain/sipas-survey-paths";
 import { surveyAvailability } from "@/lib/domain/sipas-survey-availability";
 import { getLocale } from "@/lib/i18n/get-locale";
@@ -119,7 +119,8 @@ export default async function SurveyPage({ params, searchParams }: Props) {
       <SipasSurveyForm
         locale={locale}
         action={surveySubmitPath(periodCode, unitCode)}
-        token={issueSurveyToken({ periodCode, unitCode }, now)}
+        // A form sent back after a refusal was filled in already: sending it again at once is not "too fast".
+        token={issueSurveyToken({ periodCode, unitCode }, draft ? new Date(now.getTime() - SURVEY_MIN_FILL_MS) : now)}
         steps={steps}
         scale={scale}
         initial={{ answers: draft?.answers ?? {}, dossierCode: draft?.dossierCode ?? "", comment: draft?.comment ?? "" }}
