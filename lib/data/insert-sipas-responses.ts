@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getPrisma } from "./prisma";
+import { currentClient } from "./transaction";
 import { insertJsonRecords } from "./insert-json-records";
 import type { Tx } from "./transaction";
 
@@ -113,9 +114,9 @@ export async function countSipasResponsesBySource(surveyId: string): Promise<{ s
   return groups.map((group) => ({ source: group.source, count: group._count._all }));
 }
 
-/** The period's units (code order) for the template's unit sheet. */
+/** The period's units (code order), for the template's unit sheet and the demo's forms. */
 export async function listSipasImportUnits(periodId: string): Promise<{ code: string; name: string }[]> {
-  const assessments = await getPrisma().assessment.findMany({
+  const assessments = await currentClient().assessment.findMany({
     where: { periodId },
     select: { unit: { select: { code: true, name: true } } },
     orderBy: { unit: { code: "asc" } },

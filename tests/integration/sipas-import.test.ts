@@ -3,7 +3,8 @@ import { importSipasResponses, importSipasRows } from "@/lib/services/import-sip
 import { exportSipasImportTemplate } from "@/lib/services/export-sipas-import-template";
 import { readSipasResponseFile } from "@/lib/domain/sipas-response-file";
 import { getPrisma } from "@/lib/data/prisma";
-import { COMMAND_LINE } from "@/lib/auth/actor";
+import { COMMAND_LINE, DEMO_SEED } from "@/lib/auth/actor";
+import { seedDemoSipasResponses } from "@/scripts/demo-data/sipas-demo-responses";
 import { withTestDatabase } from "@/tests/support/test-database";
 import { PERIOD, refusal, setUpPeriod, type Cast } from "@/tests/support/workflow-fixture";
 
@@ -178,5 +179,15 @@ describe("importing SIPAS forms collected on paper or by a contractor", () => {
       code: "invalid_rows",
     });
     expect(await stored()).toHaveLength(1);
+  });
+
+  it("the demo's paper forms go in through the same import, as paper forms of the period's units", async () => {
+    const result = await seedDemoSipasResponses(PERIOD, DEMO_SEED, new Date("2026-11-24T03:00:00Z"));
+    expect(result.units.map((unit) => unit.unitCode)).toEqual(["a", "b"]);
+    const rows = await stored();
+    expect(rows).toHaveLength(result.responses);
+    expect(result.responses).toBeGreaterThanOrEqual(80);
+    expect(new Set(rows.map((row) => `${row.source}/${row.status}`))).toEqual(new Set(["paper/accepted"]));
+    expect(await getPrisma().auditLog.findFirst({ where: { action: "sipas.import" } })).toMatchObject({ actorId: null, after: { command: "demo-seed", fileName: "demo" } });
   });
 });
