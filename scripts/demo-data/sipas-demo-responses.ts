@@ -13,9 +13,13 @@ import { listSipasImportUnits } from "@/lib/data/insert-sipas-responses";
 import { importSipasRows, type ImportSipasResponsesResult } from "@/lib/services/import-sipas-responses";
 import { intBetween, normal, pick, rngFor, type Rng } from "./prng";
 
-/** One-stop desks people queue at, when the period has them; otherwise its first units by code. */
-const PREFERRED_UNITS = ["tp-son-la", "huyen-mai-son", "huyen-moc-chau", "so-tu-phap", "so-tai-nguyen-moi-truong"];
-const SMALL_SAMPLE_UNIT = "huyen-sop-cop";
+/**
+ * The demo's open period is the departments': those whose one-stop desks citizens queue at most
+ * (civil records, land, driving licences, business registration, social benefits), when the period
+ * has them; otherwise its first units by code.
+ */
+const PREFERRED_UNITS = ["so-tu-phap", "so-tai-nguyen-moi-truong", "so-giao-thong-van-tai", "so-ke-hoach-dau-tu", "so-lao-dong-tbxh"];
+const SMALL_SAMPLE_UNIT = "so-xay-dung";
 
 const COMMENTS = [
   "Cán bộ hướng dẫn tận tình, dễ hiểu.",
