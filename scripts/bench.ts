@@ -15,6 +15,7 @@ import { createDatabase, dropDatabase, startTestDatabaseServer } from "../tests/
 import { buildSyntheticPackage, PAGE_BENCH_GROUP } from "./bench/synthetic-package";
 import { firstLoadJavaScript, lighthouseScores, measureThroughput } from "./bench/pages";
 import { startProductionServer } from "./bench/production-server";
+import { SIPAS_SECTION_HEADER, sipasSubmissionFigures } from "./bench/sipas-submissions";
 
 type Row = { figure: string; value: string; target: string; met: boolean | null };
 
@@ -122,8 +123,77 @@ async function pageFigures(databaseUrl: string, pkg: ReturnType<typeof buildSynt
   }
 }
 
+/** SIPAS survey submissions against the production build (built here when the page figures were skipped). */
+async function sipasFigures(databaseUrl: string, periodCode: string, build: boolean): Promise<Row[]> {
+  if (build) {
+    console.error("Building the portal (next build)…");
+    const built = spawnSync("npx", ["next", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+    if (built.status !== 0) throw new Error(`next build failed:\n${built.stdout}\n${built.stderr}`);
+  }
+  const server = await startProductionServer(databaseUrl);
+  try {
+    return await sipasSubmissionFigures(server.url, databaseUrl, periodCode);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Replaces the section starting with `heading` in docs/benchmarks.md (or appends it). */
+function recordSection(heading: string, section: string): void {
+  const doc = path.join(PROJECT_ROOT, "docs", "benchmarks.md");
+  const existing = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n\nFigures from `npm run bench -- --record` on the project's reference machine (2 cores).\n\n";
+  const start = existing.indexOf(heading);
+  const next = start === -1 ? -1 : existing.indexOf("\n## ", start + 1);
+  const updated = start === -1 ? `${existing.trimEnd()}\n\n${section}` : `${existing.slice(0, start)}${section}${next === -1 ? "" : existing.slice(next)}`;
+  writeFileSync(doc, updated);
+  console.error(`Recorded in ${path.relative(process.cwd(), doc)}`);
+}
+
+function markdownTable(rows: Row[]): string {
+  return [
+    "| Figure | Measured | Target | Met |",
+    "| --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row.figure} | ${row.value} | ${row.target} | ${row.met === null ? "" : row.met ? "yes" : "NO"} |`),
+  ].join("\n");
+}
+
+function printAndRecordSipas(rows: Row[], record: boolean): void {
+  if (!rows.length) return;
+  const table = markdownTable(rows);
+  console.log(table);
+  if (record) {
+    const run = `Run: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, PostgreSQL ${process.env.DATABASE_URL ? "from DATABASE_URL" : "embedded"}.\n\n`;
+    recordSection("## SIPAS submissions", `${SIPAS_SECTION_HEADER.replace("\n\n", `\n\n${run}`)}${table}\n`);
+  }
+}
+
+/** `npm run bench -- --sipas-only`: the package imported (the survey's units), a build, the survey submissions only. */
+async function sipasOnlyMain(record: boolean): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "par-bench-"));
+  const file = path.join(dir, "national.json");
+  const pkg = buildSyntheticPackage();
+  writeFileSync(file, JSON.stringify(pkg));
+  const server = await startTestDatabaseServer();
+  const name = await createDatabase(server, "par_bench");
+  const url = server.databaseUrl(name);
+  let rows: Row[];
+  try {
+    await applyMigrations(url);
+    console.error("Importing…");
+    worker("import", file, url);
+    // `--no-build` reuses the build already in .next/ (one `next build` at a time on a small machine).
+    rows = await sipasFigures(url, pkg.period.code, !process.argv.includes("--no-build"));
+  } finally {
+    await dropDatabase(server, name);
+    await server.stop();
+  }
+  printAndRecordSipas(rows, record);
+  process.exit(0);
+}
+
 async function main() {
   const record = process.argv.includes("--record");
+  if (process.argv.includes("--sipas-only")) return sipasOnlyMain(record);
   const dir = mkdtempSync(path.join(os.tmpdir(), "par-bench-"));
   const file = path.join(dir, "national.json");
   const pkg = buildSyntheticPackage();
@@ -135,6 +205,7 @@ async function main() {
   const name = await createDatabase(server, "par_bench");
   const url = server.databaseUrl(name);
   const rows: Row[] = [];
+  let sipasRows: Row[] = [];
   try {
     await applyMigrations(url);
     console.error("Importing…");
@@ -161,7 +232,10 @@ async function main() {
     });
     rows.push({ figure: "Publish peak memory (maxRSS)", value: `${published.maxRssMiB} MiB`, target: "≤ 512 MiB", met: published.maxRssMiB! <= 512 });
 
-    if (!process.argv.includes("--skip-pages")) rows.push(...(await pageFigures(url, pkg)));
+    if (!process.argv.includes("--skip-pages")) {
+      rows.push(...(await pageFigures(url, pkg)));
+      sipasRows = await sipasFigures(url, pkg.period.code, false);
+    }
   } finally {
     await dropDatabase(server, name);
     await server.stop();
@@ -208,6 +282,7 @@ async function main() {
     writeFileSync(doc, updated);
     console.error(`Recorded in ${path.relative(process.cwd(), doc)}`);
   }
+  printAndRecordSipas(sipasRows, record);
   process.exit(0);
 }
 
