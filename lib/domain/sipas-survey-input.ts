@@ -19,17 +19,17 @@ const periodCode = existingCodeSchema;
 
 /**
  * An element or question code: it names a column of the import file and a figure of the
- * results, so lowercase letters without diacritics, digits and hyphens only.
+ * results, so letters without diacritics and digits, joined by hyphens, dots or underscores.
  */
 export const sipasCodeSchema = z
   .string({ error: bilingual("Cần nhập mã", "A code is required") })
   .trim()
   .min(1, { error: bilingual("Cần nhập mã", "A code is required") })
   .max(40, { error: bilingual("Mã dài tối đa 40 ký tự", "A code has at most 40 characters") })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  .regex(/^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/, {
     error: bilingual(
-      "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ access-1)",
-      "A code uses lowercase letters without diacritics, digits and hyphens (e.g. access-1)",
+      "Mã chỉ gồm chữ không dấu và chữ số, nối bằng dấu gạch ngang, dấu chấm hoặc gạch dưới, không có khoảng trắng (ví dụ access-1)",
+      "A code uses letters without diacritics and digits joined by hyphens, dots or underscores, no spaces (e.g. access-1)",
     ),
   });
 
