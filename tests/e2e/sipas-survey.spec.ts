@@ -39,7 +39,7 @@ test.describe("the public SIPAS survey on a phone", () => {
 
     // Next without answering: the step says what is missing, at each question.
     await page.getByRole("button", { name: "Tiếp theo" }).click();
-    await expect(page.getByRole("alert")).toContainText(/Còn \d+ câu chưa trả lời ở bước này\./);
+    await expect(page.locator("#survey-errors")).toContainText(/Còn \d+ câu chưa trả lời ở bước này\./);
     const firstQuestion = page.locator("section:not([hidden]) fieldset fieldset").first();
     await expect(firstQuestion).toHaveAccessibleDescription("Hãy chọn một câu trả lời cho câu này.");
     await expect(progress).toHaveText(`Bước 1/${total}`);
@@ -78,7 +78,7 @@ test.describe("the public SIPAS survey on a phone", () => {
       await page.getByRole("button", { name: "Tiếp theo" }).click();
     }
     await page.getByRole("button", { name: "Gửi ý kiến" }).click();
-    await expect(page.getByRole("alert")).toContainText("Bạn đã góp ý cho đơn vị này hôm nay.");
+    await expect(page.locator("#survey-errors")).toContainText("Bạn đã góp ý cho đơn vị này hôm nay.");
     await expect(page).toHaveURL(new RegExp(`${FORM}$`));
   });
 
