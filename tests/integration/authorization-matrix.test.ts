@@ -70,6 +70,13 @@ import * as evidenceRoute from "@/app/api/console/evidence/route";
 import * as evidenceFileRoute from "@/app/api/console/evidence/[id]/route";
 import * as sheetRoute from "@/app/api/console/self-assessment/[period]/[unit]/route";
 import * as signOutRoute from "@/app/api/console/sign-out/route";
+import * as sipasListActions from "@/app/[locale]/(console)/console/(signed-in)/sipas/actions";
+import * as sipasSurveyActions from "@/app/[locale]/(console)/console/(signed-in)/sipas/[period]/actions";
+import * as sipasFlaggedActions from "@/app/[locale]/(console)/console/(signed-in)/sipas/[period]/flagged/actions";
+import * as sipasResultsActions from "@/app/[locale]/(console)/console/(signed-in)/sipas/[period]/results/actions";
+import * as sipasPosterPngRoute from "@/app/api/console/sipas/[period]/[unit]/poster.png/route";
+import * as sipasPosterPdfRoute from "@/app/api/console/sipas/[period]/[unit]/poster.pdf/route";
+import * as sipasResponsesRoute from "@/app/api/console/sipas/[period]/responses/route";
 import * as publicPeriodsRoute from "@/app/api/v1/periods/route";
 import * as publicRankingsRoute from "@/app/api/v1/periods/[period]/rankings/route";
 import * as publicRankingsCsvRoute from "@/app/api/v1/periods/[period]/rankings.csv/route";
@@ -198,7 +205,26 @@ const FILES = {
   evidenceFile: "app/api/console/evidence/[id]/route.ts",
   sheet: "app/api/console/self-assessment/[period]/[unit]/route.ts",
   signOut: "app/api/console/sign-out/route.ts",
+  sipasList: `${SIGNED_IN}/sipas/actions.ts`,
+  sipasSurvey: `${SIGNED_IN}/sipas/[period]/actions.ts`,
+  sipasFlagged: `${SIGNED_IN}/sipas/[period]/flagged/actions.ts`,
+  sipasResults: `${SIGNED_IN}/sipas/[period]/results/actions.ts`,
+  sipasPosterPng: "app/api/console/sipas/[period]/[unit]/poster.png/route.ts",
+  sipasPosterPdf: "app/api/console/sipas/[period]/[unit]/poster.pdf/route.ts",
+  sipasResponses: "app/api/console/sipas/[period]/responses/route.ts",
 };
+
+const sipasOf = (aim: Aim) => aim.facts.sipas!;
+
+/** A paper form of unit a in the import layout, every required answer 4 ("hài lòng"). */
+function sipasResponsesForm(aim: Aim): FormData {
+  const { importHeader, importRow } = sipasOf(aim);
+  const csv = `${importHeader.join(",")}\n${importHeader.map((column) => importRow[column] ?? "").join(",")}\n`;
+  const form = new FormData();
+  form.set("source", "paper");
+  form.set("file", new File([csv], "phieu-giay.csv", { type: "text/csv" }));
+  return form;
+}
 
 const target = (aim: Aim) => ({ periodCode: PERIOD, unitCode: aim.unit.unitCode });
 
@@ -676,6 +702,218 @@ const ROWS: Row[] = [
       return outcome;
     },
   },
+  // SIPAS: home affairs runs the survey; the council reviews and approves each unit's figures.
+  {
+    file: FILES.sipasList,
+    name: "createSipasSurveyAction",
+    state: "self_assessment",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: () => fromAction(sipasListActions.createSipasSurveyAction({ periodCode: PERIOD, from: "default" })),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "updateSipasSurveyAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: () =>
+      fromAction(
+        sipasSurveyActions.updateSipasSurveyAction(PERIOD, {
+          name: "Khảo sát SIPAS 2023 (đã sửa)",
+          scaleMin: "1",
+          scaleMax: "5",
+          scaleLabels: "Rất không hài lòng\nKhông hài lòng\nBình thường\nHài lòng\nRất hài lòng",
+          satisfiedFrom: "4",
+          indexMethod: "mean_scaled",
+          smallSampleThreshold: "20",
+          opensAt: "",
+          closesAt: "",
+        }),
+      ),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "transitionSipasSurveyAction",
+    state: "sipas_open",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: () => fromAction(sipasSurveyActions.transitionSipasSurveyAction({ periodCode: PERIOD, to: "closed", expectedStatus: "open" })),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "addSipasElementAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: () => fromAction(sipasSurveyActions.addSipasElementAction(PERIOD, { code: "moi-truong", name: "Môi trường phục vụ", nameEn: "", weight: "0,5" })),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "updateSipasElementAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromAction(
+        sipasSurveyActions.updateSipasElementAction(
+          { periodCode: PERIOD, elementCode: sipasOf(aim).elementCode },
+          { code: sipasOf(aim).elementCode, name: "Dịch vụ công trực tuyến (đã sửa)", nameEn: "", weight: "2" },
+        ),
+      ),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "deleteSipasElementAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) => fromAction(sipasSurveyActions.deleteSipasElementAction({ periodCode: PERIOD, elementCode: sipasOf(aim).elementCode })),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "moveSipasElementAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) => fromAction(sipasSurveyActions.moveSipasElementAction({ periodCode: PERIOD, elementCode: sipasOf(aim).elementCode, direction: "up" })),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "addSipasQuestionAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromAction(
+        sipasSurveyActions.addSipasQuestionAction(
+          { periodCode: PERIOD, elementCode: sipasOf(aim).elementCode },
+          { code: "cau-moi", text: "Ông/Bà có dễ dàng tra cứu tình trạng hồ sơ không?", textEn: "", required: "yes" },
+        ),
+      ),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "updateSipasQuestionAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromAction(
+        sipasSurveyActions.updateSipasQuestionAction(
+          { periodCode: PERIOD, questionCode: sipasOf(aim).questionCode },
+          { code: sipasOf(aim).questionCode, text: "Câu hỏi đã sửa lời", textEn: "", required: "no" },
+        ),
+      ),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "deleteSipasQuestionAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) => fromAction(sipasSurveyActions.deleteSipasQuestionAction({ periodCode: PERIOD, questionCode: sipasOf(aim).questionCode })),
+  },
+  {
+    file: FILES.sipasSurvey,
+    name: "moveSipasQuestionAction",
+    state: "sipas_draft",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) => fromAction(sipasSurveyActions.moveSipasQuestionAction({ periodCode: PERIOD, questionCode: sipasOf(aim).questionCode, direction: "up" })),
+  },
+  {
+    file: FILES.sipasFlagged,
+    name: "reviewFlaggedSipasResponsesAction",
+    state: "sipas_open",
+    aimed: true,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromAction(sipasFlaggedActions.reviewFlaggedSipasResponsesAction({ periodCode: PERIOD, decision: "accept" }, [sipasOf(aim).flagged[aim.unit.unitCode as "a" | "b"] ?? "cmkhongcophieu"])),
+  },
+  {
+    file: FILES.sipasResults,
+    name: "computeSipasResultsAction",
+    state: "sipas_open",
+    aimed: false,
+    expect: { admin: "allow", council: "allow", officer: "deny" },
+    writes: true,
+    call: () => fromAction(sipasResultsActions.computeSipasResultsAction(PERIOD)),
+  },
+  {
+    file: FILES.sipasResults,
+    name: "approveSipasResultsAction",
+    state: "sipas_closed",
+    aimed: true,
+    expect: COUNCIL_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromAction(
+        sipasResultsActions.approveSipasResultsAction(PERIOD, [
+          { unitCode: aim.unit.unitCode, ...(sipasOf(aim).figures[aim.unit.unitCode as "a" | "b"] ?? { expectedIndex: "90", expectedResponses: 2 }) },
+        ]),
+      ),
+  },
+  {
+    file: FILES.sipasResults,
+    name: "revokeSipasApprovalAction",
+    state: "sipas_approved",
+    aimed: true,
+    expect: COUNCIL_ONLY,
+    writes: true,
+    call: (aim) => fromAction(sipasResultsActions.revokeSipasApprovalAction({ periodCode: PERIOD, unitCode: aim.unit.unitCode }, { reason: "Cần xem lại phiếu giấy" })),
+  },
+  {
+    file: FILES.sipasPosterPng,
+    name: "GET",
+    state: "sipas_open",
+    aimed: true,
+    expect: ADMIN_ONLY,
+    writes: false,
+    call: (aim) =>
+      fromResponse(sipasPosterPngRoute.GET(consoleRequest(`/api/console/sipas/${PERIOD}/${aim.unit.unitCode}/poster.png`), params({ period: PERIOD, unit: aim.unit.unitCode }))),
+  },
+  {
+    file: FILES.sipasPosterPdf,
+    name: "GET",
+    state: "sipas_open",
+    aimed: true,
+    expect: ADMIN_ONLY,
+    writes: false,
+    call: (aim) =>
+      fromResponse(sipasPosterPdfRoute.GET(consoleRequest(`/api/console/sipas/${PERIOD}/${aim.unit.unitCode}/poster.pdf`), params({ period: PERIOD, unit: aim.unit.unitCode }))),
+  },
+  {
+    file: FILES.sipasResponses,
+    name: "GET",
+    state: "sipas_open",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: false,
+    call: () => fromResponse(sipasResponsesRoute.GET(consoleRequest(`/api/console/sipas/${PERIOD}/responses?format=csv`), params({ period: PERIOD }))),
+  },
+  {
+    file: FILES.sipasResponses,
+    name: "POST",
+    state: "sipas_open",
+    aimed: false,
+    expect: ADMIN_ONLY,
+    writes: true,
+    call: (aim) =>
+      fromResponse(sipasResponsesRoute.POST(consoleRequest(`/api/console/sipas/${PERIOD}/responses`, { method: "POST", form: sipasResponsesForm(aim) }), params({ period: PERIOD }))),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1015,6 +1253,7 @@ describe("completeness of the matrix", () => {
       "app/api/health/route.ts": "liveness: the database's state, no data",
       "app/api/locale/route.ts": "sets the visitor's language cookie, no data",
       "app/api/revalidate/route.ts": "drops cached public pages; a server token, no session (404 without it)",
+      "app/api/survey/[period]/[unit]/route.ts": "a citizen's SIPAS answers: no session by design; signed one-time form, device and address limits (tests/integration/sipas-survey-form.test.ts)",
     };
     const files = (await sourceFiles("app/api")).filter((name) => /\/route\.(ts|js)$/.test(name));
     const covered = new Set([...ROWS, ...PUBLIC_ROWS].map((row) => row.file));

@@ -20,6 +20,14 @@ import { columnNumber, FIRST_DATA_ROW, META_KEYS, SELF_ASSESSMENT_SHEET } from "
 import { toVietnamDateTimeLocal } from "@/lib/i18n/datetime-local-value";
 import { buildPackage } from "@/tests/support/results-package-factory";
 import { pdf, png } from "@/tests/unit/evidence/evidence-fixtures";
+import {
+  approveSipasFigures,
+  closeSipasSurveyAndCompute,
+  createDraftSipasSurvey,
+  openSipasSurveyWithResponses,
+  readSipasFacts,
+  type SipasFacts,
+} from "@/tests/support/authorization-sipas-fixture";
 
 // The data every cell of the authorization matrix starts from: last year's period published
 // (units a, b, c, d), this year's period "thu-nghiem-2023" in self-assessment around the real clock
@@ -37,11 +45,12 @@ export const PASSWORD = "mat-khau-dai";
 export const DRAFT_CRITERIA_SET = "test-set-v2";
 const DAY = 24 * 60 * 60 * 1000;
 
-export const STATES = ["self_assessment", "submitted", "returned", "decided", "approved"] as const;
+export const STATES = ["self_assessment", "submitted", "returned", "decided", "approved", "sipas_draft", "sipas_open", "sipas_closed", "sipas_approved"] as const;
 /**
  * self_assessment: both units filled in, not submitted. submitted: both submitted.
  * returned: both submitted, 1.1 returned by the council. decided: both submitted, every leaf
  * accepted or given survey points (ready to approve). approved: both approved, the period approved.
+ * sipas_*: self_assessment plus the period's SIPAS survey (tests/support/authorization-sipas-fixture.ts).
  */
 export type FixtureState = (typeof STATES)[number];
 
@@ -51,6 +60,10 @@ export const PARENT_STATE: Record<Exclude<FixtureState, "self_assessment">, Fixt
   returned: "submitted",
   decided: "submitted",
   approved: "decided",
+  sipas_draft: "self_assessment",
+  sipas_open: "sipas_draft",
+  sipas_closed: "sipas_open",
+  sipas_approved: "sipas_closed",
 };
 
 export type Cast = { admin: SessionUser; council: SessionUser; officerA: SessionUser; officerB: SessionUser };
@@ -76,6 +89,8 @@ export type StateFacts = {
   periodUpdatedAt: string;
   periodSettings: Record<string, string>;
   units: Record<"a" | "b", UnitFacts>;
+  /** Null before the period has a SIPAS survey. */
+  sipas: SipasFacts | null;
 };
 
 const minute = (time: number) => new Date(Math.floor(time / 60_000) * 60_000);
@@ -179,6 +194,10 @@ async function submitBoth(cast: Cast): Promise<void> {
 /** Moves the database from PARENT_STATE[state] to `state`. */
 export async function advanceTo(state: Exclude<FixtureState, "self_assessment">, cast: Cast): Promise<void> {
   const council = cast.council;
+  if (state === "sipas_draft") return createDraftSipasSurvey(PERIOD);
+  if (state === "sipas_open") return openSipasSurveyWithResponses(PERIOD, "2024-03-01");
+  if (state === "sipas_closed") return closeSipasSurveyAndCompute(PERIOD, council);
+  if (state === "sipas_approved") return approveSipasFigures(PERIOD, council);
   if (state === "submitted") return submitBoth(cast);
   if (state === "returned") {
     for (const unitCode of ["a", "b"]) {
@@ -253,5 +272,6 @@ export async function readStateFacts(): Promise<StateFacts> {
       appraisalDeadline: toVietnamDateTimeLocal(period.appraisalDeadline),
     },
     units: { a: await unit("a"), b: await unit("b") },
+    sipas: await readSipasFacts(PERIOD),
   };
 }
