@@ -21,8 +21,8 @@ async function run(work: (user: NonNullable<Awaited<ReturnType<typeof getSession
   if (!user) return NOT_SIGNED_IN;
   try {
     await work(user);
-    // The survey form and the public pages read the questionnaire too.
-    revalidatePath("/[locale]", "layout");
+    // The survey form reads the questionnaire too, but it is rendered for every visit (never cached).
+    revalidatePath("/[locale]/console", "layout");
     return actionOk(undefined);
   } catch (error) {
     return actionFailure(error);
