@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, demoUsers } from "../demo-data/demo-users";
 import { DEMO_SEED } from "@/lib/auth/actor";
 import { createSipasSurvey } from "@/lib/services/create-sipas-survey";
 import { transitionSipasSurvey } from "@/lib/services/transition-sipas-survey";
+import { seedDemoSipasResponses } from "../demo-data/sipas-demo-responses";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -68,6 +69,8 @@ async function seedDemoSteps(log: (line: string) => void, now: Date): Promise<vo
   });
   await transitionSipasSurvey(DEMO_SEED, { periodCode: open.code, to: "open", expectedStatus: "draft" });
   log(`opened the SIPAS survey of ${open.code}`);
+  const paperForms = await seedDemoSipasResponses(open.code, DEMO_SEED, now);
+  log(`${paperForms.responses} paper SIPAS forms for ${paperForms.units.length} units`);
 
   for (const user of demoUsers) {
     await createUser(
