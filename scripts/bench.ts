@@ -6,6 +6,7 @@
  * plain SQL `SUM(...) GROUP BY unit` over the same rows as the floor.
  */
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -130,6 +131,8 @@ async function sipasFigures(databaseUrl: string, periodCode: string, build: bool
     const built = spawnSync("npx", ["next", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
     if (built.status !== 0) throw new Error(`next build failed:\n${built.stdout}\n${built.stderr}`);
   }
+  // A production server signs survey forms with AUTH_SECRET (npm start gets the folder's own); a bench-only key here.
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   const server = await startProductionServer(databaseUrl);
   try {
     return await sipasSubmissionFigures(server.url, databaseUrl, periodCode);
