@@ -19,6 +19,20 @@ export async function loadApprovedSipas(tx: Tx, periodId: string): Promise<Map<s
   return new Map(rows.map((row) => [row.unit.code, { index: row.index.toFixed(4), responses: row.responses }]));
 }
 
+/**
+ * Names of the period's units whose SIPAS figures are computed but not approved (never approved,
+ * or their approval revoked or dropped by a recompute): publishing would leave their figures out
+ * and keep SIPAS-tied leaf points from figures no longer approved.
+ */
+export async function listUnitsAwaitingSipasApproval(tx: Tx, periodId: string): Promise<string[]> {
+  const rows = await tx.sipasResult.findMany({
+    where: { periodId, state: "computed" },
+    select: { unit: { select: { name: true, code: true } } },
+    orderBy: { unit: { code: "asc" } },
+  });
+  return rows.map((row) => row.unit.name);
+}
+
 export async function markPeriodPublished(
   tx: Tx,
   args: { periodId: string; publicationId: string; decisionNumber: string | null; decisionDate: Date | null },

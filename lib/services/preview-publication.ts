@@ -1,5 +1,7 @@
 import { rankPeriod } from "@/lib/ranking/rank-period";
 import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
+import { listUnitsAwaitingSipasApproval } from "@/lib/data/period-publication-state";
+import { currentClient } from "@/lib/data/transaction";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/review/permissions";
@@ -9,6 +11,8 @@ export class PreviewPublicationError extends UseCaseError<"not_found"> {}
 export type PublicationPreview = {
   /** Units with leaves still lacking appraised points: publication would refuse. */
   unscoredUnits: string[];
+  /** Units whose SIPAS figures the council has not approved: publication would refuse. */
+  sipasAwaitingUnits: string[];
   groups: {
     groupCode: string;
     groupName: string;
@@ -27,6 +31,7 @@ export async function previewPublication(actor: Actor, periodCode: string): Prom
   const ranking = rankPeriod(aggregates.input);
   return {
     unscoredUnits: aggregates.unscoredUnits,
+    sipasAwaitingUnits: await listUnitsAwaitingSipasApproval(currentClient(), aggregates.period.id),
     groups: ranking.groups.map((group) => ({
       groupCode: group.groupCode,
       groupName: aggregates.groupNames.get(group.groupCode) ?? group.groupCode,

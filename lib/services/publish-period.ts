@@ -2,7 +2,7 @@ import { rankPeriod } from "@/lib/ranking/rank-period";
 import { orderLosses } from "@/lib/ranking/group-points-lost";
 import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
 import { storePublication } from "@/lib/data/store-publication";
-import { loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
+import { listUnitsAwaitingSipasApproval, loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction, type Tx } from "@/lib/data/transaction";
 import { UseCaseError } from "@/lib/domain/use-case-error";
@@ -18,7 +18,7 @@ export type PublishPeriodCommand = {
   decisionDate?: Date | null;
 };
 
-export class PublishPeriodError extends UseCaseError<"not_found" | "wrong_state" | "reason_required" | "empty" | "unscored"> {}
+export class PublishPeriodError extends UseCaseError<"not_found" | "wrong_state" | "reason_required" | "empty" | "unscored" | "sipas_unapproved"> {}
 
 /**
  * Computes the period's results from its current scores and stores them as a new publication:
@@ -57,6 +57,15 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
       "unscored",
       `Còn tiêu chí chưa có điểm thẩm định ở ${unscored.length} đơn vị: ${names}.`,
       `${unscored.length} unit(s) still have leaves without appraised points: ${names}.`,
+    );
+  }
+  const awaitingSipas = await listUnitsAwaitingSipasApproval(tx, period.id);
+  if (awaitingSipas.length) {
+    const names = awaitingSipas.slice(0, 5).join(", ") + (awaitingSipas.length > 5 ? ` (+${awaitingSipas.length - 5})` : "");
+    throw new PublishPeriodError(
+      "sipas_unapproved",
+      `Hội đồng chưa phê duyệt chỉ số SIPAS của ${awaitingSipas.length} đơn vị: ${names}.`,
+      `The council has not approved the SIPAS figures of ${awaitingSipas.length} unit(s): ${names}.`,
     );
   }
 

@@ -5,6 +5,8 @@ import { revokeSipasApproval } from "@/lib/services/revoke-sipas-approval";
 import { getPublishedSipas } from "@/lib/data/published-sipas";
 import { loadAcceptedResponsesByUnit } from "@/lib/data/sipas-unit-responses";
 import { getPrisma } from "@/lib/data/prisma";
+import { publishPeriod } from "@/lib/services/publish-period";
+import { previewPublication } from "@/lib/services/preview-publication";
 import { withTestDatabase } from "@/tests/support/test-database";
 import { PERIOD, refusal, runYear, setUpPeriod, type Cast } from "@/tests/support/workflow-fixture";
 
@@ -208,13 +210,19 @@ describe("the council's approval", () => {
     });
   });
 
-  it("approved figures reach the publication with their interval; unapproved ones do not, and nothing is revoked after it", async () => {
+  it("the period is not published while a unit's figures await approval; approved figures reach the publication with their interval, and nothing is revoked after it", async () => {
     await respond("b", { A1: 5, A2: 4, P1: 5 });
-    await respond("b", { A1: 4, A2: 4, P1: 4 });
     await computeSipasResults(cast.council1, { periodCode: PERIOD });
     await closeSurvey();
     await approveSipasResult(cast.council1, { periodCode: PERIOD, ...(await shown("a")) });
-    await runYear(cast, { publish: true });
+    await runYear(cast);
+    const publish = () => publishPeriod({ periodCode: PERIOD, actor: cast.admin, decisionNumber: "214/QĐ-UBND", decisionDate: new Date("2027-01-12") });
+    expect(await previewPublication(cast.admin, PERIOD)).toMatchObject({ sipasAwaitingUnits: ["UBND xã B"] });
+    expect(await refusal(publish())).toMatchObject({ code: "sipas_unapproved", vi: "Hội đồng chưa phê duyệt chỉ số SIPAS của 1 đơn vị: UBND xã B." });
+    expect(await getPrisma().period.findUniqueOrThrow({ where: { code: PERIOD } })).toMatchObject({ status: "approved" });
+
+    await approveSipasResult(cast.council1, { periodCode: PERIOD, ...(await shown("b")) });
+    await publish();
 
     const published = await getPublishedSipas(PERIOD);
     // The public page explains the interval with the method the survey used.
@@ -222,6 +230,7 @@ describe("the council's approval", () => {
     const units = published!.groups.flatMap((group) => group.units);
     expect(units).toEqual([
       expect.objectContaining({ unitCode: "a", index: "58.3333", responses: 3, ciLow: "42", ciHigh: "74.6667", smallSample: false, elements: ["66.6667", "50"] }),
+      expect.objectContaining({ unitCode: "b", index: "100", responses: 1, ciLow: null, ciHigh: null, smallSample: true }),
     ]);
     expect(await refusal(revokeSipasApproval(cast.council1, { periodCode: PERIOD, unitCode: "a", reason: "Muộn" }))).toMatchObject({ code: "published" });
   });
