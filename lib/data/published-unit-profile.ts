@@ -63,6 +63,9 @@ export type UnitSipas = {
   responses: number | null;
   /** Fewer responses than this make a weak figure, which the page must say. */
   smallSampleThreshold: number;
+  /** The 95 % interval of the approved figures (null for imported figures or under 2 responses). */
+  ciLow: string | null;
+  ciHigh: string | null;
   /** Per element, from the period's approved SIPAS result; empty when there is none. */
   elements: { code: string; name: string | null; index: string; responses: number | null }[];
 };
@@ -323,7 +326,13 @@ async function loadPeriodResult(
     }),
     prisma.sipasResult.findFirst({
       where: { periodId: period.id, unitId: row.unitId, state: "approved" },
-      select: { elements: { select: { code: true, name: true, index: true, responses: true }, orderBy: [{ order: "asc" }, { code: "asc" }] } },
+      select: {
+        index: true,
+        responses: true,
+        ciLow: true,
+        ciHigh: true,
+        elements: { select: { code: true, name: true, index: true, responses: true }, orderBy: [{ order: "asc" }, { code: "asc" }] },
+      },
     }),
     prisma.sipasSurvey.findFirst({
       where: { periodId: period.id },
@@ -358,6 +367,11 @@ async function loadPeriodResult(
   if (!period.publishSelfPoints) breakdown.rows = breakdown.rows.map((criterion) => ({ ...criterion, self: null }));
 
   const surveyNames = new Map(survey?.elements.map((element) => [element.code, element.name]) ?? []);
+  // The interval belongs to the approved figures only while they are still the ones published.
+  const interval =
+    sipasResult && snapshot.sipasIndex !== null && sipasResult.index.equals(snapshot.sipasIndex) && sipasResult.responses === snapshot.sipasResponses
+      ? { ciLow: sipasResult.ciLow?.toFixed() ?? null, ciHigh: sipasResult.ciHigh?.toFixed() ?? null }
+      : { ciLow: null, ciHigh: null };
   const sipas: UnitSipas | null =
     snapshot.sipasIndex === null
       ? null
@@ -365,6 +379,7 @@ async function loadPeriodResult(
           index: snapshot.sipasIndex.toFixed(),
           responses: snapshot.sipasResponses,
           smallSampleThreshold: survey?.smallSampleThreshold ?? DEFAULT_SMALL_SAMPLE,
+          ...interval,
           elements: (sipasResult?.elements ?? []).map((element) => ({
             code: element.code,
             name: element.name ?? surveyNames.get(element.code) ?? null,

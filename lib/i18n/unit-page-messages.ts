@@ -137,6 +137,7 @@ const vi = {
   sipasIndex: "Chỉ số hài lòng",
   sipasResponses: (count: number) => `${count} phiếu khảo sát hợp lệ`,
   sipasResponsesUnknown: "Không rõ số phiếu khảo sát",
+  sipasInterval: (low: string, high: string) => `Khoảng tin cậy 95 %: ${low}% – ${high}%`,
   sipasSmallSample: (count: number, threshold: number) =>
     `Mẫu nhỏ: chỉ có ${count} phiếu (dưới ${threshold} phiếu), nên con số này chưa đủ tin cậy để so sánh.`,
   sipasElementsCaption: (unit: string) => `Chỉ số hài lòng theo từng yếu tố của ${unit}`,
@@ -326,6 +327,7 @@ const en: UnitPageMessages = {
   sipasIndex: "Satisfaction index",
   sipasResponses: (count) => `${count} valid ${count === 1 ? "response" : "responses"}`,
   sipasResponsesUnknown: "Number of responses not known",
+  sipasInterval: (low, high) => `95 % confidence interval: ${low}% – ${high}%`,
   sipasSmallSample: (count, threshold) =>
     `Small sample: only ${count} ${count === 1 ? "response" : "responses"} (fewer than ${threshold}), so this figure is too weak to compare.`,
   sipasElementsCaption: (unit) => `Satisfaction by element of ${unit}`,

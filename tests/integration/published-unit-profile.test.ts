@@ -173,12 +173,14 @@ describe("a unit's published profile", () => {
     expect(JSON.stringify(privateClaims)).not.toContain("Lý do nội bộ");
   });
 
-  it("gives SIPAS with its response count, the small-sample threshold and the elements", async () => {
+  it("gives SIPAS with its response count, the small-sample threshold and the elements (imported figures carry no interval)", async () => {
     const a = (await getPublishedUnitProfile("a", "ho-so-2023"))!.selected;
     expect(a.sipas).toEqual({
       index: "91.5",
       responses: 25,
       smallSampleThreshold: 30,
+      ciLow: null,
+      ciHigh: null,
       elements: [
         { code: "access", name: null, index: "90", responses: null },
         { code: "procedures", name: null, index: "93", responses: null },

@@ -3,6 +3,7 @@ import { computeSipasResults } from "@/lib/services/compute-sipas-results";
 import { approveSipasResult, approveSipasResults } from "@/lib/services/approve-sipas-result";
 import { revokeSipasApproval } from "@/lib/services/revoke-sipas-approval";
 import { getPublishedSipas } from "@/lib/data/published-sipas";
+import { getPublishedUnitProfile } from "@/lib/data/published-unit-profile";
 import { loadAcceptedResponsesByUnit } from "@/lib/data/sipas-unit-responses";
 import { getPrisma } from "@/lib/data/prisma";
 import { publishPeriod } from "@/lib/services/publish-period";
@@ -232,6 +233,8 @@ describe("the council's approval", () => {
       expect.objectContaining({ unitCode: "a", index: "58.3333", responses: 3, ciLow: "42", ciHigh: "74.6667", smallSample: false, elements: ["66.6667", "50"] }),
       expect.objectContaining({ unitCode: "b", index: "100", responses: 1, ciLow: null, ciHigh: null, smallSample: true }),
     ]);
+    // The unit page gives the same figure with its interval.
+    expect((await getPublishedUnitProfile("a", PERIOD))!.selected.sipas).toMatchObject({ index: "58.3333", responses: 3, ciLow: "42", ciHigh: "74.6667" });
     expect(await refusal(revokeSipasApproval(cast.council1, { periodCode: PERIOD, unitCode: "a", reason: "Muộn" }))).toMatchObject({ code: "published" });
   });
 });

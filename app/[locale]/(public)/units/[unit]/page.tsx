@@ -656,6 +656,9 @@ function Sipas({ unitName, sipas, locale, t }: SectionProps & { unitName: string
         {t.sipasIndex}: <strong className="text-lg tabular-nums">{formatDecimal(sipas.index, locale, 2)}%</strong>{" "}
         <span className="text-sm text-slate-700">({sipas.responses === null ? t.sipasResponsesUnknown : t.sipasResponses(sipas.responses)})</span>
       </p>
+      {sipas.ciLow !== null && sipas.ciHigh !== null ? (
+        <p className="text-sm text-slate-700">{t.sipasInterval(formatDecimal(sipas.ciLow, locale, 2), formatDecimal(sipas.ciHigh, locale, 2))}</p>
+      ) : null}
       {small ? (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t.sipasSmallSample(sipas.responses!, sipas.smallSampleThreshold)}
