@@ -61,13 +61,35 @@ export function SipasFlaggedReview({ locale, responses, accept, reject }: { loca
   const all = responses.length > 0 && responses.every((response) => selected.has(response.id));
   const chosen = responses.filter((response) => selected.has(response.id)).map((response) => response.id);
   const buttonClass = "rounded px-3 py-2 text-sm font-semibold disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
+  const outcome = (
+    <>
+      {result && !result.ok && (
+        <div role="alert" className="max-w-2xl rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {result[locale]}
+        </div>
+      )}
+      {result?.ok && (
+        <p role="status" className="text-sm font-medium text-green-800">
+          {t.reviewed(result.data.reviewed)}
+        </p>
+      )}
+    </>
+  );
+  if (responses.length === 0) {
+    return (
+      <div className="space-y-3">
+        {outcome}
+        <p role="status">{t.flaggedNone}</p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
-            className="h-5 w-5"
+            className="h-6 w-6"
             checked={all}
             onChange={(event) => setSelected(event.currentTarget.checked ? new Set(responses.map((response) => response.id)) : new Set())}
           />
@@ -85,23 +107,14 @@ export function SipasFlaggedReview({ locale, responses, accept, reject }: { loca
           {t.rejectSelected(chosen.length)}
         </button>
       </div>
-      {result && !result.ok && (
-        <div role="alert" className="max-w-2xl rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {result[locale]}
-        </div>
-      )}
-      {result?.ok && (
-        <p role="status" className="text-sm font-medium text-green-800">
-          {t.reviewed(result.data.reviewed)}
-        </p>
-      )}
+      {outcome}
       <ConsoleTable caption={t.flaggedTitle} minWidth="min-w-[60rem]" columns={[t.selectColumn, t.unit, t.submittedAt, t.reason, t.dossierCode, t.comment, t.answers, t.decideColumn]}>
         {responses.map((response) => (
           <tr key={response.id} className="border-b border-slate-200 align-top" data-testid="flagged-response">
             <td className="px-3 py-2">
               <input
                 type="checkbox"
-                className="h-5 w-5"
+                className="h-6 w-6"
                 aria-label={t.select(response.unitName, response.submittedAtText)}
                 checked={selected.has(response.id)}
                 onChange={(event) => toggle(response.id, event.currentTarget.checked)}

@@ -73,11 +73,11 @@ export default async function SipasConsolePage() {
               <td className="px-3 py-2">
                 <span>{period.units}</span>
                 {period.survey && (
-                  <span className="mt-1 flex flex-wrap gap-x-3">
-                    <Link href={href} className="text-brand-800 underline">
+                  <span className="mt-1 flex flex-wrap gap-x-4">
+                    <Link href={href} className="inline-flex min-h-6 items-center text-brand-800 underline">
                       {t.openQuestionnaire}
                     </Link>
-                    <Link href={`${href}/results`} className="text-brand-800 underline">
+                    <Link href={`${href}/results`} className="inline-flex min-h-6 items-center text-brand-800 underline">
                       {t.results}
                     </Link>
                   </span>

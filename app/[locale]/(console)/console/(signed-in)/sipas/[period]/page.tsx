@@ -164,15 +164,15 @@ export default async function SipasSurveyConsolePage({ params }: Props) {
           </div>
         )}
         <nav aria-label={t.linksTitle} className="flex flex-wrap gap-x-6 gap-y-1 pt-2">
-          <Link href={`${base}/flagged`} className="text-brand-800 underline">
+          <Link href={`${base}/flagged`} className="inline-flex min-h-6 items-center text-brand-800 underline">
             {t.flaggedLink(flaggedTotal)}
           </Link>
           {can(user, "sipas.edit") && (
-            <Link href={`${base}/import`} className="text-brand-800 underline">
+            <Link href={`${base}/import`} className="inline-flex min-h-6 items-center text-brand-800 underline">
               {t.importLink}
             </Link>
           )}
-          <Link href={`${base}/results`} className="text-brand-800 underline">
+          <Link href={`${base}/results`} className="inline-flex min-h-6 items-center text-brand-800 underline">
             {t.resultsLink}
           </Link>
         </nav>
@@ -220,19 +220,20 @@ export default async function SipasSurveyConsolePage({ params }: Props) {
                 <td className="px-3 py-2 text-right tabular-nums">{unit.today}</td>
                 <td className="px-3 py-2">{unit.lastAt ? formatDateTime(unit.lastAt, locale) : t.none}</td>
                 <td className="px-3 py-2">
-                  <a href={path} className="break-all text-brand-800 underline">
+                  <a href={path} className="inline-flex min-h-6 items-center break-all text-brand-800 underline">
                     {path}
                   </a>
                 </td>
                 {can(user, "sipas.edit") && (
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <a href={`${poster}.png`} download aria-label={t.posterLabel(t.posterPng, unit.unitName)} className="text-brand-800 underline">
-                      {t.posterPng}
-                    </a>
-                    {" · "}
-                    <a href={`${poster}.pdf`} download aria-label={t.posterLabel(t.posterPdf, unit.unitName)} className="text-brand-800 underline">
-                      {t.posterPdf}
-                    </a>
+                    <span className="flex gap-4">
+                      <a href={`${poster}.png`} download aria-label={t.posterLabel(t.posterPng, unit.unitName)} className="inline-flex min-h-6 items-center text-brand-800 underline">
+                        {t.posterPng}
+                      </a>
+                      <a href={`${poster}.pdf`} download aria-label={t.posterLabel(t.posterPdf, unit.unitName)} className="inline-flex min-h-6 items-center text-brand-800 underline">
+                        {t.posterPdf}
+                      </a>
+                    </span>
                   </td>
                 )}
               </tr>
@@ -325,7 +326,7 @@ export default async function SipasSurveyConsolePage({ params }: Props) {
               </div>
               {editor && (
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-sm text-brand-800 underline">
+                  <summary className="cursor-pointer py-1 text-sm text-brand-800 underline">
                     {t.edit}: {element.name}
                   </summary>
                   <div className="mt-2 max-w-md">
@@ -397,7 +398,7 @@ export default async function SipasSurveyConsolePage({ params }: Props) {
               </ol>
               {editor && !frozen && (
                 <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-brand-800 underline">
+                  <summary className="cursor-pointer py-1 text-sm font-medium text-brand-800 underline">
                     {t.addQuestion}: {element.name}
                   </summary>
                   <div className="mt-2 max-w-md">

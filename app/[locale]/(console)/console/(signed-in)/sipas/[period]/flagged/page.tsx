@@ -47,35 +47,32 @@ export default async function SipasFlaggedPage({ params }: Props) {
       </p>
       <h1 className="text-2xl font-bold">{t.flaggedTitle}</h1>
       <p className="max-w-3xl text-slate-700">{t.flaggedIntro}</p>
-      {rows.length === 0 ? (
+      {listed.total > rows.length && <p className="text-sm text-slate-700">{t.flaggedShown(rows.length, listed.total)}</p>}
+      {editor ? (
+        // Rendered even when nothing is left to review, so the outcome of the last decision stays on screen.
+        <SipasFlaggedReview
+          locale={locale}
+          responses={rows}
+          accept={reviewFlaggedSipasResponsesAction.bind(null, { periodCode: listed.period.code, decision: "accept" })}
+          reject={reviewFlaggedSipasResponsesAction.bind(null, { periodCode: listed.period.code, decision: "reject" })}
+        />
+      ) : rows.length === 0 ? (
         <p role="status">{t.flaggedNone}</p>
       ) : (
-        <>
-          {listed.total > rows.length && <p className="text-sm text-slate-700">{t.flaggedShown(rows.length, listed.total)}</p>}
-          {editor ? (
-            <SipasFlaggedReview
-              locale={locale}
-              responses={rows}
-              accept={reviewFlaggedSipasResponsesAction.bind(null, { periodCode: listed.period.code, decision: "accept" })}
-              reject={reviewFlaggedSipasResponsesAction.bind(null, { periodCode: listed.period.code, decision: "reject" })}
-            />
-          ) : (
-            <ConsoleTable caption={t.flaggedTitle} minWidth="min-w-[48rem]" columns={[t.unit, t.submittedAt, t.reason, t.dossierCode, t.comment, t.answers]}>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {row.unitName}
-                  </th>
-                  <td className="px-3 py-2 whitespace-nowrap">{row.submittedAtText}</td>
-                  <td className="px-3 py-2">{row.flagReason ? (t.reasons[row.flagReason] ?? row.flagReason) : t.none}</td>
-                  <td className="px-3 py-2 break-all">{row.dossierCode ?? t.none}</td>
-                  <td className="max-w-xs px-3 py-2 whitespace-pre-wrap break-words">{row.comment ?? t.none}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.answers.map((answer) => `${answer.code}=${answer.value}`).join(" ")}</td>
-                </tr>
-              ))}
-            </ConsoleTable>
-          )}
-        </>
+        <ConsoleTable caption={t.flaggedTitle} minWidth="min-w-[48rem]" columns={[t.unit, t.submittedAt, t.reason, t.dossierCode, t.comment, t.answers]}>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {row.unitName}
+              </th>
+              <td className="px-3 py-2 whitespace-nowrap">{row.submittedAtText}</td>
+              <td className="px-3 py-2">{row.flagReason ? (t.reasons[row.flagReason] ?? row.flagReason) : t.none}</td>
+              <td className="px-3 py-2 break-all">{row.dossierCode ?? t.none}</td>
+              <td className="max-w-xs px-3 py-2 whitespace-pre-wrap break-words">{row.comment ?? t.none}</td>
+              <td className="px-3 py-2 font-mono text-xs">{row.answers.map((answer) => `${answer.code}=${answer.value}`).join(" ")}</td>
+            </tr>
+          ))}
+        </ConsoleTable>
       )}
     </div>
   );
