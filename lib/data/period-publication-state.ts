@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "./transaction";
 
 /**
@@ -19,18 +20,33 @@ export async function loadApprovedSipas(tx: Tx, periodId: string): Promise<Map<s
   return new Map(rows.map((row) => [row.unit.code, { index: row.index.toFixed(4), responses: row.responses }]));
 }
 
+export type SipasPublicationBlock =
+  | { kind: "survey_open" }
+  | { kind: "not_computed"; units: string[] }
+  | { kind: "not_approved"; units: string[] };
+
 /**
- * Names of the period's units whose SIPAS figures are computed but not approved (never approved,
- * or their approval revoked or dropped by a recompute): publishing would leave their figures out
- * and keep SIPAS-tied leaf points from figures no longer approved.
+ * Why the period's SIPAS keeps it from being published, or null. Only a council-approved figure
+ * is published, so: a survey still taking responses (an unfinished draft with no response is no
+ * survey), a unit with accepted responses but no figures, and figures computed but not approved
+ * (never approved, revoked, or dropped by a recompute or a reopening) each block publication;
+ * otherwise figures would be left out silently, or SIPAS-tied leaf points would come from figures
+ * no longer approved.
  */
-export async function listUnitsAwaitingSipasApproval(tx: Tx, periodId: string): Promise<string[]> {
-  const rows = await tx.sipasResult.findMany({
-    where: { periodId, state: "computed" },
-    select: { unit: { select: { name: true, code: true } } },
-    orderBy: { unit: { code: "asc" } },
+export async function findSipasPublicationBlock(tx: Tx, periodId: string): Promise<SipasPublicationBlock | null> {
+  const survey = await tx.sipasSurvey.findFirst({ where: { periodId }, orderBy: { createdAt: "asc" }, select: { id: true, status: true } });
+  if (!survey) return null;
+  if (survey.status === "open") return { kind: "survey_open" };
+  const unitNames = async (where: Prisma.UnitWhereInput) =>
+    (await tx.unit.findMany({ where, select: { name: true }, orderBy: { code: "asc" } })).map((unit) => unit.name);
+  const notComputed = await unitNames({
+    sipasResponses: { some: { surveyId: survey.id, status: "accepted" } },
+    sipasResults: { none: { periodId } },
   });
-  return rows.map((row) => row.unit.name);
+  if (notComputed.length) return { kind: "not_computed", units: notComputed };
+  const notApproved = await unitNames({ sipasResults: { some: { periodId, state: "computed" } } });
+  if (notApproved.length) return { kind: "not_approved", units: notApproved };
+  return null;
 }
 
 export async function markPeriodPublished(

@@ -168,3 +168,18 @@ export async function setSipasResultState(
     data: { state: args.state, approvedById: args.approvedById, approvedAt: args.approvedAt },
   });
 }
+
+/**
+ * Sets every approved result of the period back to computed; returns the units' codes. Reopening
+ * the survey does this: new responses could change figures the council approved.
+ */
+export async function dropSipasApprovals(tx: Tx, periodId: string): Promise<string[]> {
+  const approved = await tx.sipasResult.findMany({
+    where: { periodId, state: "approved" },
+    select: { id: true, unit: { select: { code: true } } },
+    orderBy: { unit: { code: "asc" } },
+  });
+  if (approved.length === 0) return [];
+  await tx.sipasResult.updateMany({ where: { id: { in: approved.map((result) => result.id) } }, data: { state: "computed", approvedById: null, approvedAt: null } });
+  return approved.map((result) => result.unit.code);
+}

@@ -1,6 +1,7 @@
 import { rankPeriod } from "@/lib/ranking/rank-period";
 import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
-import { listUnitsAwaitingSipasApproval } from "@/lib/data/period-publication-state";
+import { findSipasPublicationBlock } from "@/lib/data/period-publication-state";
+import { describeSipasPublicationBlock } from "@/lib/i18n/sipas-publication-block";
 import { currentClient } from "@/lib/data/transaction";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,8 +12,8 @@ export class PreviewPublicationError extends UseCaseError<"not_found"> {}
 export type PublicationPreview = {
   /** Units with leaves still lacking appraised points: publication would refuse. */
   unscoredUnits: string[];
-  /** Units whose SIPAS figures the council has not approved: publication would refuse. */
-  sipasAwaitingUnits: string[];
+  /** Why SIPAS would make publication refuse (survey open, figures not computed or approved), or null. */
+  sipasBlock: { vi: string; en: string } | null;
   groups: {
     groupCode: string;
     groupName: string;
@@ -31,7 +32,7 @@ export async function previewPublication(actor: Actor, periodCode: string): Prom
   const ranking = rankPeriod(aggregates.input);
   return {
     unscoredUnits: aggregates.unscoredUnits,
-    sipasAwaitingUnits: await listUnitsAwaitingSipasApproval(currentClient(), aggregates.period.id),
+    sipasBlock: await sipasBlockText(aggregates.period.id),
     groups: ranking.groups.map((group) => ({
       groupCode: group.groupCode,
       groupName: aggregates.groupNames.get(group.groupCode) ?? group.groupCode,
@@ -47,4 +48,9 @@ export async function previewPublication(actor: Actor, periodCode: string): Prom
       })),
     })),
   };
+}
+
+async function sipasBlockText(periodId: string): Promise<{ vi: string; en: string } | null> {
+  const block = await findSipasPublicationBlock(currentClient(), periodId);
+  return block ? describeSipasPublicationBlock(block) : null;
 }

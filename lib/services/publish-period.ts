@@ -2,8 +2,9 @@ import { rankPeriod } from "@/lib/ranking/rank-period";
 import { orderLosses } from "@/lib/ranking/group-points-lost";
 import { loadPeriodAggregates } from "@/lib/data/load-period-aggregates";
 import { storePublication } from "@/lib/data/store-publication";
-import { listUnitsAwaitingSipasApproval, loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
+import { findSipasPublicationBlock, loadApprovedSipas, lockPeriodForPublication, markPeriodPublished } from "@/lib/data/period-publication-state";
 import { writeAuditLog } from "@/lib/data/audit-log";
+import { describeSipasPublicationBlock } from "@/lib/i18n/sipas-publication-block";
 import { inTransaction, type Tx } from "@/lib/data/transaction";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import { auditActorId, type Actor } from "@/lib/auth/actor";
@@ -59,14 +60,10 @@ export async function publishPeriodInTransaction(tx: Tx, command: PublishPeriodC
       `${unscored.length} unit(s) still have leaves without appraised points: ${names}.`,
     );
   }
-  const awaitingSipas = await listUnitsAwaitingSipasApproval(tx, period.id);
-  if (awaitingSipas.length) {
-    const names = awaitingSipas.slice(0, 5).join(", ") + (awaitingSipas.length > 5 ? ` (+${awaitingSipas.length - 5})` : "");
-    throw new PublishPeriodError(
-      "sipas_unapproved",
-      `Hội đồng chưa phê duyệt chỉ số SIPAS của ${awaitingSipas.length} đơn vị: ${names}.`,
-      `The council has not approved the SIPAS figures of ${awaitingSipas.length} unit(s): ${names}.`,
-    );
+  const sipasBlock = await findSipasPublicationBlock(tx, period.id);
+  if (sipasBlock) {
+    const text = describeSipasPublicationBlock(sipasBlock);
+    throw new PublishPeriodError("sipas_unapproved", text.vi, text.en);
   }
 
   const ranking = rankPeriod(aggregates.input);

@@ -8,6 +8,7 @@ import {
 import { invalidInput } from "@/lib/domain/setup-error";
 import { lockPeriodForSipas, lockSipasSurvey, setSipasSurveyStatus, type LockedSipasSurvey } from "@/lib/data/sipas-surveys";
 import { writeAuditLog } from "@/lib/data/audit-log";
+import { dropSipasApprovals } from "@/lib/data/sipas-results";
 import { inTransaction } from "@/lib/data/transaction";
 import { auditActorId, type Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/review/permissions";
@@ -20,7 +21,7 @@ const STATUS_LABEL: Record<SipasSurveyStatusName, { vi: string; en: string }> = 
 
 /**
  * Home affairs opens the survey to citizens, closes it, or opens it again (while the period is
- * not published). The page's state is checked first, so a colleague's move is never repeated;
+ * not published; the council's approvals of SIPAS figures then lapse). The page's state is checked first, so a colleague's move is never repeated;
  * a survey opens only with a questionnaire citizens can answer.
  */
 export async function transitionSipasSurvey(actor: Actor, input: TransitionSipasSurveyInput): Promise<{ status: SipasSurveyStatusName }> {
@@ -57,6 +58,9 @@ export async function transitionSipasSurvey(actor: Actor, input: TransitionSipas
     }
     if (command.to === "open") assertAnswerable(survey);
     await setSipasSurveyStatus(tx, survey.id, command.to);
+    // Reopened, the survey may take responses that change figures the council approved: those
+    // approvals lapse, and the period cannot be published until they are given again.
+    const approvalsDropped = survey.status === "closed" && command.to === "open" ? await dropSipasApprovals(tx, period.id) : [];
     await writeAuditLog(tx, {
       actorId: auditActorId(actor),
       action: "sipas.survey.transition",
@@ -64,7 +68,11 @@ export async function transitionSipasSurvey(actor: Actor, input: TransitionSipas
       entityId: survey.id,
       periodId: period.id,
       before: { status: survey.status },
-      after: { status: command.to, ...("system" in actor ? { command: actor.system } : {}) },
+      after: {
+        status: command.to,
+        ...(approvalsDropped.length ? { approvalsDropped } : {}),
+        ...("system" in actor ? { command: actor.system } : {}),
+      },
     });
     return { status: command.to };
   });

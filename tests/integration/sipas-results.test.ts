@@ -7,6 +7,7 @@ import { getPublishedUnitProfile } from "@/lib/data/published-unit-profile";
 import { loadAcceptedResponsesByUnit } from "@/lib/data/sipas-unit-responses";
 import { getPrisma } from "@/lib/data/prisma";
 import { publishPeriod } from "@/lib/services/publish-period";
+import { transitionSipasSurvey } from "@/lib/services/transition-sipas-survey";
 import { previewPublication } from "@/lib/services/preview-publication";
 import { withTestDatabase } from "@/tests/support/test-database";
 import { PERIOD, refusal, runYear, setUpPeriod, type Cast } from "@/tests/support/workflow-fixture";
@@ -143,6 +144,9 @@ describe("computing SIPAS figures from stored responses", () => {
 
   it("refuses a unit officer, and a published period", async () => {
     expect(await refusal(computeSipasResults(cast.officerA, { periodCode: PERIOD }))).toMatchObject({ code: "forbidden" });
+    await computeSipasResults(cast.council1, { periodCode: PERIOD });
+    await closeSurvey();
+    await approveSipasResult(cast.council1, { periodCode: PERIOD, ...(await shown("a")) });
     await runYear(cast, { publish: true });
     expect(await refusal(computeSipasResults(cast.council1, { periodCode: PERIOD }))).toMatchObject({ code: "published" });
   });
@@ -211,6 +215,30 @@ describe("the council's approval", () => {
     });
   });
 
+  it("the period is not published while its survey is open or a unit's responses have no figures yet", async () => {
+    await runYear(cast);
+    const publish = () => publishPeriod({ periodCode: PERIOD, actor: cast.admin, decisionNumber: "214/QĐ-UBND", decisionDate: new Date("2027-01-12") });
+    expect(await refusal(publish())).toMatchObject({ code: "sipas_unapproved", vi: expect.stringContaining("Khảo sát SIPAS của kỳ vẫn đang mở") });
+    // Unit b's first accepted response comes after the figures were computed.
+    await respond("b", { A1: 5, A2: 4, P1: 5 });
+    await closeSurvey();
+    expect(await refusal(publish())).toMatchObject({ code: "sipas_unapproved", vi: "Chưa tính chỉ số SIPAS của 1 đơn vị có phiếu: UBND xã B." });
+    await computeSipasResults(cast.council1, { periodCode: PERIOD });
+    expect(await refusal(publish())).toMatchObject({ code: "sipas_unapproved", vi: "Hội đồng chưa phê duyệt chỉ số SIPAS của 2 đơn vị: UBND xã A, UBND xã B." });
+    await approveSipasResults(cast.council1, { periodCode: PERIOD, units: [await shown("a"), await shown("b")] });
+    await publish();
+    expect(await getPrisma().period.findUniqueOrThrow({ where: { code: PERIOD } })).toMatchObject({ status: "published" });
+  });
+
+  it("reopening the survey lets the council's approvals lapse, saying so in the audit log", async () => {
+    await closeSurvey();
+    await approveSipasResult(cast.council1, { periodCode: PERIOD, ...(await shown("a")) });
+    await transitionSipasSurvey(cast.admin, { periodCode: PERIOD, to: "open", expectedStatus: "closed" });
+    expect(await resultOf("a")).toMatchObject({ state: "computed", approvedById: null, approvedAt: null });
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "sipas.survey.transition" }, orderBy: { id: "desc" } });
+    expect(audit.after).toMatchObject({ status: "open", approvalsDropped: ["a"] });
+  });
+
   it("the period is not published while a unit's figures await approval; approved figures reach the publication with their interval, and nothing is revoked after it", async () => {
     await respond("b", { A1: 5, A2: 4, P1: 5 });
     await computeSipasResults(cast.council1, { periodCode: PERIOD });
@@ -218,7 +246,7 @@ describe("the council's approval", () => {
     await approveSipasResult(cast.council1, { periodCode: PERIOD, ...(await shown("a")) });
     await runYear(cast);
     const publish = () => publishPeriod({ periodCode: PERIOD, actor: cast.admin, decisionNumber: "214/QĐ-UBND", decisionDate: new Date("2027-01-12") });
-    expect(await previewPublication(cast.admin, PERIOD)).toMatchObject({ sipasAwaitingUnits: ["UBND xã B"] });
+    expect(await previewPublication(cast.admin, PERIOD)).toMatchObject({ sipasBlock: { vi: "Hội đồng chưa phê duyệt chỉ số SIPAS của 1 đơn vị: UBND xã B." } });
     expect(await refusal(publish())).toMatchObject({ code: "sipas_unapproved", vi: "Hội đồng chưa phê duyệt chỉ số SIPAS của 1 đơn vị: UBND xã B." });
     expect(await getPrisma().period.findUniqueOrThrow({ where: { code: PERIOD } })).toMatchObject({ status: "approved" });
 

@@ -250,9 +250,9 @@ export default async function ConsolePeriodPage({ params }: Props) {
               {t.previewUnscored(preview.unscoredUnits.join(", "))}
             </p>
           )}
-          {preview.sipasAwaitingUnits.length > 0 && (
+          {preview.sipasBlock && (
             <p role="status" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
-              {t.previewSipasAwaiting(preview.sipasAwaitingUnits.join(", "))}
+              {t.previewSipasBlock(preview.sipasBlock[locale])}
             </p>
           )}
           <div className="max-w-md rounded-lg border border-slate-200 bg-white p-4">
