@@ -19,7 +19,8 @@ export type SipasFileProblem =
   | { kind: "legacy_xls" }
   | { kind: "unsupported" }
   | { kind: "xlsx_corrupt" }
-  | { kind: "no_header" };
+  | { kind: "no_header" }
+  | { kind: "unclosed_quote"; line: number };
 
 export type ReadSipasFileResult = { ok: true; format: "csv" | "xlsx"; table: SipasSheetTable } | { ok: false; problem: SipasFileProblem };
 
@@ -45,7 +46,10 @@ export async function readSipasResponseFile(bytes: Uint8Array): Promise<ReadSipa
   }
   // A binary file that happens to be valid UTF-8 (a PDF, an image) has NUL bytes; CSV never does.
   if (text.includes("\u0000")) return { ok: false, problem: { kind: "unsupported" } };
-  const table = tableOf(parseCsv(text.replace(/^\uFEFF/, "")));
+  const parsed = parseCsv(text.replace(/^\uFEFF/, ""));
+  // A quote opened and never closed would swallow every later row into one cell: refuse the file.
+  if (!Array.isArray(parsed)) return { ok: false, problem: { kind: "unclosed_quote", line: parsed.unclosedQuoteLine } };
+  const table = tableOf(parsed);
   return table ? { ok: true, format: "csv", table } : { ok: false, problem: { kind: "no_header" } };
 }
 
@@ -56,7 +60,7 @@ type CsvRecord = { line: number; cells: string[] };
  * the one of comma, semicolon and tab that occurs most often outside quotes on the first line.
  * Each record keeps the line it starts on, so messages name the line a text editor shows.
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string): CsvRecord[] | { unclosedQuoteLine: number } {
   const separator = detectSeparator(text);
   const records: CsvRecord[] = [];
   let cells: string[] = [];
@@ -65,6 +69,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let line = 1;
   let recordLine = 1;
   let fieldStarted = false;
+  let quoteLine = 1;
   const endField = () => {
     cells.push(field);
     field = "";
@@ -91,6 +96,7 @@ export function parseCsv(text: string): CsvRecord[] {
     }
     if (char === '"' && !fieldStarted && field === "") {
       quoted = true;
+      quoteLine = line;
       fieldStarted = true;
     } else if (char === separator) endField();
     else if (char === "\r" || char === "\n") {
@@ -103,6 +109,7 @@ export function parseCsv(text: string): CsvRecord[] {
       fieldStarted = true;
     }
   }
+  if (quoted) return { unclosedQuoteLine: quoteLine };
   if (field !== "" || cells.length || fieldStarted) endRecord();
   return records;
 }

@@ -123,6 +123,11 @@ export function describeSipasFileProblem(problem: SipasFileProblem): Text {
       };
     case "no_header":
       return describeSipasSheetProblem({ kind: "no_header" });
+    case "unclosed_quote":
+      return {
+        vi: `Dòng ${problem.line}: dấu ngoặc kép (") mở mà không đóng, nên các dòng sau không đọc được. Hãy sửa ô đó rồi tải lên lại.`,
+        en: `Line ${problem.line}: a double quote (") is opened but never closed, so the lines after it cannot be read. Fix that cell and upload again.`,
+      };
   }
 }
 

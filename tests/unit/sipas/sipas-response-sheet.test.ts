@@ -141,6 +141,11 @@ describe("reading a CSV of paper forms", () => {
     expect(await readSipasResponseFile(encoder.encode("a,b,c\n1,2,3\n"))).toEqual({ ok: false, problem: { kind: "no_header" } });
     expect(await readSipasResponseFile(encoder.encode("%PDF-1.7\u0000binary"))).toEqual({ ok: false, problem: { kind: "unsupported" } });
   });
+
+  it("refuses a CSV whose quote is never closed, instead of reading the later rows into one comment", async () => {
+    const text = 'Số phiếu;Mã đơn vị;Q1;Ý kiến\nP1;a;5;"tốt lắm\nP2;a;4;ok\nP3;a;3;\n';
+    expect(await readSipasResponseFile(encoder.encode(text))).toEqual({ ok: false, problem: { kind: "unclosed_quote", line: 2 } });
+  });
 });
 
 describe("reading an XLSX of contractor forms", () => {

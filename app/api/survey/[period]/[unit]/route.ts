@@ -46,9 +46,10 @@ export async function POST(request: Request, { params }: Context) {
   const jar = readCookies(request.headers.get("cookie"));
   const knownDevice = jar.get(SURVEY_DEVICE_COOKIE);
   const deviceId = knownDevice && /^[A-Za-z0-9_-]{16,64}$/.test(knownDevice) ? knownDevice : newSurveyDeviceId();
+  // Over HTTPS only in production: the draft carries the citizen's answers and comment.
+  const secure = process.env.NODE_ENV === "production" ? "; Secure" : "";
   const setDeviceCookie = (response: Response) => {
     if (deviceId !== knownDevice) {
-      const secure = process.env.NODE_ENV === "production" ? "; Secure" : "";
       response.headers.append("set-cookie", `${SURVEY_DEVICE_COOKIE}=${deviceId}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure}`);
     }
     return response;
@@ -70,7 +71,7 @@ export async function POST(request: Request, { params }: Context) {
     const response = wantsJson ? Response.json({ ok: true, redirect: thanks }) : new Response(null, { status: 303, headers: { location: thanks } });
     response.headers.set("cache-control", "no-store");
     // A draft left by an earlier refusal has served its purpose.
-    if (jar.has(SURVEY_DRAFT_COOKIE)) response.headers.append("set-cookie", `${SURVEY_DRAFT_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+    if (jar.has(SURVEY_DRAFT_COOKIE)) response.headers.append("set-cookie", `${SURVEY_DRAFT_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
     return setDeviceCookie(response);
   } catch (error) {
     const failure = actionFailure(error);
@@ -102,7 +103,7 @@ export async function POST(request: Request, { params }: Context) {
       status: 303,
       headers: { location: `${surveyFormPath(periodCode, unitCode)}?retry=${retry}#survey-errors`, "cache-control": "no-store" },
     });
-    response.headers.append("set-cookie", `${SURVEY_DRAFT_COOKIE}=${draft}; Path=/; Max-Age=${SURVEY_DRAFT_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax`);
+    response.headers.append("set-cookie", `${SURVEY_DRAFT_COOKIE}=${draft}; Path=/; Max-Age=${SURVEY_DRAFT_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure}`);
     return setDeviceCookie(response);
   }
 }
