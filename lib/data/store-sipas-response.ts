@@ -16,7 +16,9 @@ export type NewSipasResponse = {
   answers: Map<string, number>;
 };
 
-export type StoreOutcome = { stored: true; id: string } | { stored: false; duplicate: "token" | "device_today" };
+export type StoreOutcome = { stored: true; id: string } | { stored: false; duplicate: "token" | "device_today" } | { stored: false; closed: true };
+
+class SurveyClosedMeanwhile extends Error {}
 
 /** Whether a form's nonce was already used (a replayed submission). */
 export async function submissionTokenUsed(nonce: string): Promise<boolean> {
@@ -33,6 +35,10 @@ export async function submissionTokenUsed(nonce: string): Promise<boolean> {
 export async function storeSipasResponse(response: NewSipasResponse): Promise<StoreOutcome> {
   try {
     const id = await inTransaction(async (tx) => {
+      // Home affairs closing the survey or editing its questions locks the row for update: a
+      // submission in flight then waits, and is refused if the survey closed meanwhile.
+      const [survey] = await tx.$queryRaw<{ status: string }[]>`select status::text from "SipasSurvey" where id = ${response.surveyId} for share`;
+      if (survey?.status !== "open") throw new SurveyClosedMeanwhile();
       const questions = await tx.sipasQuestion.findMany({
         where: { element: { surveyId: response.surveyId }, code: { in: [...response.answers.keys()] } },
         select: { id: true, code: true },
@@ -69,6 +75,7 @@ export async function storeSipasResponse(response: NewSipasResponse): Promise<St
     }, { timeoutMs: 15_000 });
     return { stored: true, id };
   } catch (error) {
+    if (error instanceof SurveyClosedMeanwhile) return { stored: false, closed: true };
     if ((error as { code?: string } | null)?.code !== "P2002") throw error;
     // Which unique index refused it: the nonce is checked again, outside the failed transaction.
     return { stored: false, duplicate: (await submissionTokenUsed(response.submissionToken)) ? "token" : "device_today" };

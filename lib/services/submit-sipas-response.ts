@@ -168,6 +168,6 @@ export async function submitSipasResponse(command: SubmitSipasResponseCommand, n
     submittedAt: now,
     answers: checked.answers,
   });
-  if (!outcome.stored) throw surveyRefusal(outcome.duplicate === "token" ? "replayed" : "already_today");
+  if (!outcome.stored) throw surveyRefusal("closed" in outcome ? "closed" : outcome.duplicate === "token" ? "replayed" : "already_today");
   return { responseId: outcome.id, status: flagReason ? "flagged" : "accepted" };
 }
