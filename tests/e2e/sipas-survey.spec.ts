@@ -1,5 +1,6 @@
 import { devices, expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { signIn } from "./support/sign-in";
 
 /** The demo's open 2025 period of departments has an open SIPAS survey (scripts/seed/seed-demo.ts). */
 const PERIOD = "son-la-so-2025";
@@ -113,5 +114,30 @@ test.describe("the public SIPAS survey on a phone", () => {
     await expectNoViolations(page, "not open page");
     const missing = await page.goto(`/survey/${PERIOD}/khong-co-don-vi-nay`);
     expect(missing?.status()).toBe(404);
+  });
+  test("home affairs sees the unit's count rise once a citizen has answered", async ({ browser, page }) => {
+    test.setTimeout(90_000);
+    const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(admin, "admin@demo.parindex.vn");
+    await admin.goto(`/console/sipas/${PERIOD}`);
+    const accepted = admin.getByTestId("sipas-unit-so-xay-dung").getByTestId("accepted");
+    const before = Number(await accepted.textContent());
+
+    // A citizen at the desk of the construction department scans its code and answers.
+    await page.goto(`/survey/${PERIOD}/so-xay-dung`);
+    const progress = page.getByText(/^Bước \d+\/\d+$/);
+    const total = Number((await progress.textContent())!.split("/")[1]);
+    for (let step = 1; step < total; step++) {
+      await answerVisibleStep(page);
+      await page.getByRole("button", { name: "Tiếp theo" }).click();
+      await expect(progress).toHaveText(`Bước ${step + 1}/${total}`);
+    }
+    // Not a robot: people take longer than the minimum fill time.
+    await page.waitForTimeout(3_000);
+    await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cảm ơn bạn đã góp ý!");
+
+    await admin.reload();
+    await expect(admin.getByTestId("sipas-unit-so-xay-dung").getByTestId("accepted")).toHaveText(String(before + 1));
   });
 });
