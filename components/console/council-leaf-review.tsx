@@ -110,6 +110,7 @@ export function CouncilLeafReview({
       </dl>
       {leaf.comments.length > 0 && <CommentThread locale={locale} comments={leaf.comments} />}
       {!survey && <EvidenceList locale={locale} criterionCode={leaf.code} files={leaf.evidence} editable={false} />}
+      {leaf.sipasInput && <p className="mt-3 text-sm text-slate-700">{leaf.sipasInput === "index" ? t.sipasTiedOverall : t.sipasTiedElement(leaf.sipasInput)}</p>}
       {editable && mode === "view" && (
         <div className="mt-3 flex flex-wrap gap-2">
           {leaf.decisions.includes("accept") && leaf.reviewState !== "accepted" && (

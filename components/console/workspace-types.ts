@@ -26,6 +26,8 @@ export type LeafView = {
   decisions: ("accept" | "adjust" | "return")[];
   /** Whether the officer may explain this leaf now (it was returned). */
   canExplain: boolean;
+  /** "index" or a SIPAS element's code when the leaf's points follow from the approved SIPAS figures. */
+  sipasInput: string | null;
 };
 
 export type TreeNodeView = { code: string; name: string; maxPoints: string; depth: number; children: TreeNodeView[]; leaf: LeafView | null };

@@ -37,6 +37,8 @@ export type WorkspaceItem = {
   decisions: Decision[];
   /** Whether the reader may explain this leaf now (the unit's officer, on a returned item). */
   canExplain: boolean;
+  /** What SIPAS figure gives this survey leaf its points ("index" or an element's code); null when the council enters them. */
+  sipasInput: string | null;
 };
 
 export type FieldTotals = { selfPoints: string; appraisedPoints: string; surveyPoints: string; applicableMax: string; answeredLeaves: number };
@@ -140,7 +142,7 @@ export async function loadAssessmentWorkspace(
   const [criteria, scores, fieldTotals] = await Promise.all([
     prisma.criterion.findMany({
       where: { criteriaSetId: assessment.period.criteriaSetId },
-      select: { id: true, parentId: true, code: true, name: true, nameEn: true, maxPoints: true, method: true, order: true },
+      select: { id: true, parentId: true, code: true, name: true, nameEn: true, maxPoints: true, method: true, order: true, sipasInput: true },
     }),
     prisma.criterionScore.findMany({
       where: { assessmentId: assessment.id },
@@ -235,8 +237,10 @@ export async function loadAssessmentWorkspace(
           createdAt: comment.createdAt,
         })),
         evidence: score?.evidence ?? [],
-        decisions: mayAppraise ? decisionsFor({ state: reviewState, method: criterion.method, answered }) : [],
+        // A SIPAS-tied leaf takes its points from the approved SIPAS figures, never from a decision here.
+        decisions: mayAppraise && !criterion.sipasInput ? decisionsFor({ state: reviewState, method: criterion.method, answered }) : [],
         canExplain: mayExplain && reviewState === "returned",
+        sipasInput: criterion.sipasInput,
       };
       progress.totalLeaves += 1;
       if (criterion.method === "appraisal") {

@@ -8,6 +8,7 @@ import { updateCriterion } from "@/lib/services/update-criterion";
 import { createCriteriaSetVersion } from "@/lib/services/create-criteria-set-version";
 import { loadCriteriaSetEditor } from "@/lib/services/load-criteria-set-editor";
 import { getPrisma } from "@/lib/data/prisma";
+import { loadAssessmentWorkspace } from "@/lib/data/assessment-workspace";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { withTestDatabase } from "@/tests/support/test-database";
@@ -112,6 +113,9 @@ describe("survey leaves that take their points from SIPAS", () => {
     expect(refused.code).toBe("survey_scored");
     expect(refused.vi).toContain("Điểm tiêu chí này lấy từ SIPAS đã phê duyệt");
     expect(await scoreOf("a", "2.1")).toBeNull();
+    // The council's page offers no decision on it, and says where its points come from.
+    const page = (await loadAssessmentWorkspace(cast.council1, { periodCode: PERIOD, unitCode: "a" }))!;
+    expect(page.tree[1]!.children[0]!.item).toMatchObject({ decisions: [], sipasInput: "index" });
 
     await acceptRemainingItems(cast.council1, { periodCode: PERIOD, unitCode: "a", expectedAssessmentVersion: (await assessmentOf("a")).version });
     await approveAssessment(cast.council1, { periodCode: PERIOD, unitCode: "a", expectedVersion: (await assessmentOf("a")).version });

@@ -44,6 +44,7 @@ export function toTreeView(workspace: AssessmentWorkspace, audience: "unit" | "r
           })),
           decisions: node.item.decisions,
           canExplain: node.item.canExplain,
+          sipasInput: node.item.sipasInput,
         }
       : null,
   });
