@@ -180,6 +180,13 @@ describe("published SIPAS", () => {
   it("lists every unit's approved figures as published, with elements, intervals and small samples flagged", async () => {
     await importJson(periodPackage(), false);
     await insertSurveyResults();
+    // D's result is computed but not approved: it keeps the period from being published until the
+    // council approves it or it is withdrawn.
+    await expect(publishPeriod({ periodCode: CODE, actor: COMMAND_LINE })).rejects.toMatchObject({
+      code: "sipas_unapproved",
+      vi: "Hội đồng chưa phê duyệt chỉ số SIPAS của 1 đơn vị: UBND xã D.",
+    });
+    await getPrisma().sipasResult.deleteMany({ where: { period: { code: CODE }, unit: { code: "d" } } });
     await publishPeriod({ periodCode: CODE, actor: COMMAND_LINE });
 
     const sipas = await getPublishedSipas(CODE);
@@ -191,7 +198,7 @@ describe("published SIPAS", () => {
       { code: "access", name: "Tiếp cận dịch vụ", nameEn: "Access" },
     ]);
     expect(sipas!.groups.map((group) => [group.code, group.name])).toEqual([["xa", "Khối xã"]]);
-    // D's result is computed but not approved: it was not published and is not shown.
+    // D has no figures: it is not shown.
     expect(sipas!.groups[0]!.units).toEqual([
       { unitCode: "a", unitName: "UBND xã A", index: "91.35", responses: 120, smallSample: false, ciLow: null, ciHigh: null, elements: ["90.6", "92.1"] },
       { unitCode: "b", unitName: "UBND xã B", index: "97.5", responses: 25, smallSample: true, ciLow: null, ciHigh: null, elements: [null, "97.5"] },
