@@ -11,24 +11,32 @@ import type { ActionResult } from "@/lib/domain/action-result";
  * action, and shows its refusal — with every problem listed and linked to its leaf — or its
  * outcome, then refreshes the page's data.
  */
-export function ActionButton({
+export function ActionButton<T = unknown>({
   locale,
   label,
+  accessibleLabel,
   confirm,
   done,
   run,
   tone = "primary",
+  size = "normal",
+  disabled = false,
 }: {
   locale: Locale;
   label: string;
+  accessibleLabel?: string;
   confirm?: string;
-  done?: string;
-  run: () => Promise<ActionResult<unknown>>;
+  /** The outcome's sentence: fixed, or told from what the action answered. */
+  done?: string | ((data: T) => string);
+  run: () => Promise<ActionResult<T>>;
   tone?: "primary" | "secondary";
+  size?: "normal" | "small";
+  /** Kept on the page (disabled) when there is nothing to do, so the last outcome stays readable. */
+  disabled?: boolean;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
 
   function click() {
     if (confirm && !window.confirm(confirm)) return;
@@ -45,13 +53,15 @@ export function ActionButton({
     tone === "primary"
       ? "bg-brand-700 text-white hover:bg-brand-800"
       : "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100";
+  const doneText = result?.ok && done !== undefined ? (typeof done === "string" ? done : done(result.data)) : null;
   return (
     <div className="space-y-2">
       <button
         type="button"
-        disabled={pending}
+        disabled={pending || disabled}
         onClick={click}
-        className={`rounded px-4 py-2 font-semibold disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 ${style}`}
+        aria-label={accessibleLabel}
+        className={`rounded py-2 font-semibold ${size === "small" ? "px-3 text-sm" : "px-4"} disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 ${style}`}
       >
         {label}
       </button>
@@ -75,9 +85,9 @@ export function ActionButton({
           )}
         </div>
       )}
-      {result?.ok && done && (
-        <p role="status" className="text-sm font-medium text-green-800">
-          {done}
+      {doneText && (
+        <p role="status" className="max-w-2xl text-sm font-medium text-green-800">
+          {doneText}
         </p>
       )}
     </div>

@@ -1,3 +1,5 @@
+import { startOfVietnamDay } from "@/lib/domain/vietnam-day";
+import { ELEMENTS_IN_ORDER } from "@/lib/data/sipas-questionnaire";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/review/permissions";
 import type { SipasSurveyStatusName } from "@/lib/domain/sipas-survey-input";
@@ -59,7 +61,7 @@ export async function loadSipasConsoleSurvey(actor: Actor, periodCode: string) {
     where: { periodId: period.id },
     orderBy: { createdAt: "asc" },
     include: {
-      elements: { orderBy: [{ order: "asc" }, { code: "asc" }], include: { questions: { orderBy: [{ order: "asc" }, { code: "asc" }] } } },
+      elements: ELEMENTS_IN_ORDER,
       _count: { select: { responses: true } },
     },
   });
@@ -91,12 +93,6 @@ export async function loadSipasConsoleSurvey(actor: Actor, periodCode: string) {
   };
 }
 
-/** Midnight of `now`'s day in Vietnam (UTC+7, no daylight saving), as an instant. */
-export function startOfVietnamDay(now: Date): Date {
-  const offset = 7 * 60 * 60 * 1000;
-  const local = new Date(now.getTime() + offset);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offset);
-}
 
 /**
  * The period's units (those assessed in it) with their responses by status, today's (Vietnam

@@ -1,5 +1,6 @@
 import { currentClient } from "@/lib/data/transaction";
-import type { SipasIndexMethodName, SipasQuestionnaire } from "@/lib/sipas/questionnaire";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SipasQuestionnaire } from "@/lib/sipas/questionnaire";
 
 export type SipasSurveyRecord = {
   id: string;
@@ -23,7 +24,7 @@ export async function loadSipasSurvey(periodCode: string): Promise<SipasSurveyRe
     orderBy: { createdAt: "asc" },
     include: {
       period: { select: { id: true, code: true, name: true, year: true } },
-      elements: { orderBy: [{ order: "asc" }, { code: "asc" }], include: { questions: { orderBy: [{ order: "asc" }, { code: "asc" }] } } },
+      elements: ELEMENTS_IN_ORDER,
     },
   });
   if (!survey) return null;
@@ -35,29 +36,42 @@ export async function loadSipasSurvey(periodCode: string): Promise<SipasSurveyRe
     opensAt: survey.opensAt,
     closesAt: survey.closesAt,
     period: survey.period,
-    questionnaire: {
-      scale: {
-        min: survey.scaleMin,
-        max: survey.scaleMax,
-        satisfiedFrom: survey.satisfiedFrom,
-        labels: Array.isArray(survey.scaleLabels) ? survey.scaleLabels.map(String) : [],
-      },
-      indexMethod: survey.indexMethod as SipasIndexMethodName,
-      smallSampleThreshold: survey.smallSampleThreshold,
-      elements: survey.elements.map((element) => ({
-        code: element.code,
-        name: element.name,
-        nameEn: element.nameEn,
-        weight: element.weight.toFixed(),
-        order: element.order,
-        questions: element.questions.map((question) => ({
-          code: question.code,
-          text: question.text,
-          textEn: question.textEn,
-          order: question.order,
-          required: question.required,
-        })),
-      })),
+    questionnaire: questionnaireOf(survey),
+  };
+}
+
+/** How a survey's elements and questions are read: in their order, then by code. */
+export const ELEMENTS_IN_ORDER = {
+  orderBy: [{ order: "asc" }, { code: "asc" }],
+  include: { questions: { orderBy: [{ order: "asc" }, { code: "asc" }] } },
+} satisfies Prisma.SipasSurvey$elementsArgs;
+
+type SurveyWithQuestions = Prisma.SipasSurveyGetPayload<{ include: { elements: { include: { questions: true } } } }>;
+
+/** A stored survey (elements and questions read with ELEMENTS_IN_ORDER) as the questionnaire the portal works with. */
+export function questionnaireOf(survey: SurveyWithQuestions): SipasQuestionnaire {
+  return {
+    scale: {
+      min: survey.scaleMin,
+      max: survey.scaleMax,
+      satisfiedFrom: survey.satisfiedFrom,
+      labels: Array.isArray(survey.scaleLabels) ? survey.scaleLabels.map(String) : [],
     },
+    indexMethod: survey.indexMethod,
+    smallSampleThreshold: survey.smallSampleThreshold,
+    elements: survey.elements.map((element) => ({
+      code: element.code,
+      name: element.name,
+      nameEn: element.nameEn,
+      weight: element.weight.toFixed(),
+      order: element.order,
+      questions: element.questions.map((question) => ({
+        code: question.code,
+        text: question.text,
+        textEn: question.textEn,
+        order: question.order,
+        required: question.required,
+      })),
+    })),
   };
 }

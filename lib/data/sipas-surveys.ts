@@ -1,6 +1,7 @@
 import type { SipasQuestionnaire } from "@/lib/sipas/questionnaire";
 import type { SipasSurveyStatusName } from "@/lib/domain/sipas-survey-input";
 import type { Tx } from "./transaction";
+import { ELEMENTS_IN_ORDER, questionnaireOf } from "./sipas-questionnaire";
 
 /**
  * Writes of the SIPAS questionnaire's administration. Every change locks the period FOR SHARE
@@ -26,9 +27,7 @@ export async function lockSipasSurvey(tx: Tx, periodId: string) {
   // One after the other: a transaction's queries share one connection.
   const survey = await tx.sipasSurvey.findUniqueOrThrow({
     where: { id },
-    include: {
-      elements: { orderBy: [{ order: "asc" }, { code: "asc" }], include: { questions: { orderBy: [{ order: "asc" }, { code: "asc" }] } } },
-    },
+    include: { elements: ELEMENTS_IN_ORDER },
   });
   const responses = await tx.sipasResponse.count({ where: { surveyId: id } });
   return { ...survey, status: survey.status as SipasSurveyStatusName, responseCount: responses };
@@ -38,41 +37,8 @@ export type LockedSipasSurvey = NonNullable<Awaited<ReturnType<typeof lockSipasS
 
 /** A period's survey as a questionnaire (for a copy), without locking: the source is another period. */
 export async function readSipasQuestionnaire(tx: Tx, periodId: string): Promise<{ name: string; questionnaire: SipasQuestionnaire } | null> {
-  const survey = await tx.sipasSurvey.findFirst({
-    where: { periodId },
-    orderBy: { createdAt: "asc" },
-    include: {
-      elements: { orderBy: [{ order: "asc" }, { code: "asc" }], include: { questions: { orderBy: [{ order: "asc" }, { code: "asc" }] } } },
-    },
-  });
-  if (!survey) return null;
-  return {
-    name: survey.name,
-    questionnaire: {
-      scale: {
-        min: survey.scaleMin,
-        max: survey.scaleMax,
-        satisfiedFrom: survey.satisfiedFrom,
-        labels: Array.isArray(survey.scaleLabels) ? survey.scaleLabels.map(String) : [],
-      },
-      indexMethod: survey.indexMethod,
-      smallSampleThreshold: survey.smallSampleThreshold,
-      elements: survey.elements.map((element) => ({
-        code: element.code,
-        name: element.name,
-        nameEn: element.nameEn,
-        weight: element.weight.toFixed(),
-        order: element.order,
-        questions: element.questions.map((question) => ({
-          code: question.code,
-          text: question.text,
-          textEn: question.textEn,
-          order: question.order,
-          required: question.required,
-        })),
-      })),
-    },
-  };
+  const survey = await tx.sipasSurvey.findFirst({ where: { periodId }, orderBy: { createdAt: "asc" }, include: { elements: ELEMENTS_IN_ORDER } });
+  return survey ? { name: survey.name, questionnaire: questionnaireOf(survey) } : null;
 }
 
 export async function insertSipasSurvey(

@@ -58,9 +58,3 @@ export function readSipasResponseForm(entries: Iterable<[string, unknown]>): {
   ];
   return { raw, parsed: { ok: false, problems } };
 }
-
-/** Vietnam's calendar day of a moment: "one response per device per day" counts Vietnamese days. */
-export function vietnamDay(now: Date): Date {
-  const shifted = new Date(now.getTime() + 7 * 60 * 60 * 1000);
-  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
-}

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { auditActorId, type Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/review/permissions";
 import { UseCaseError } from "@/lib/domain/use-case-error";
+import { vietnamDay } from "@/lib/domain/vietnam-day";
 import { readSipasResponseFile, SIPAS_IMPORT_MAX_BYTES } from "@/lib/domain/sipas-response-file";
 import {
   checkSipasRowsAgainstSurvey,
   problemRow,
   readSipasSheet,
   sipasDateRange,
-  vietnamDay,
   type SipasSheetProblem,
   type SipasSheetRow,
 } from "@/lib/sipas/sipas-response-sheet";

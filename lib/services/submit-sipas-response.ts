@@ -1,7 +1,8 @@
 import { checkSurveyToken, surveyHash } from "@/lib/auth/sipas-survey-token";
 import { checkSipasAnswers, sipasQuestions, type SipasAnswerProblem } from "@/lib/sipas/questionnaire";
 import { UseCaseError } from "@/lib/domain/use-case-error";
-import { vietnamDay, type SipasResponseInput, type SurveyInputProblem } from "@/lib/domain/sipas-response-input";
+import { vietnamCalendarDate } from "@/lib/domain/vietnam-day";
+import { type SipasResponseInput, type SurveyInputProblem } from "@/lib/domain/sipas-response-input";
 import { SURVEY_MIN_FILL_MS } from "@/lib/domain/sipas-survey-fields";
 import { surveyAvailability } from "@/lib/domain/sipas-survey-availability";
 import { hitRateLimit } from "@/lib/data/rate-limit";
@@ -164,7 +165,7 @@ export async function submitSipasResponse(command: SubmitSipasResponseCommand, n
     deviceHash: surveyHash("device", command.deviceId),
     ipHash,
     submissionToken: token.claims.nonce,
-    submittedOn: vietnamDay(now),
+    submittedOn: vietnamCalendarDate(now),
     submittedAt: now,
     answers: checked.answers,
   });

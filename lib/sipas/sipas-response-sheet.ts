@@ -7,6 +7,7 @@
  * the period). Problems carry a code and their values, never text: lib/i18n/sipas-import-messages.ts
  * words them in Vietnamese and English.
  */
+import { foldDiacritics } from "@/lib/domain/fold-diacritics";
 import { checkSipasAnswers, sipasQuestions, type SipasAnswerProblem, type SipasQuestionnaire } from "@/lib/sipas/questionnaire";
 
 export const SIPAS_SHEET_COLUMNS = {
@@ -88,23 +89,13 @@ export function sipasSheetHeader(questionnaire: SipasQuestionnaire): string[] {
   return [unit, formNumber, date, dossier, ...sipasQuestions(questionnaire).map((question) => question.code), comment];
 }
 
-/** Spreadsheet users retype headers: case, spaces and missing tone marks do not matter for the fixed ones. */
-function foldHeader(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 type ColumnMap = { fixed: Map<SipasSheetFixedColumn, number>; questions: Map<string, number> };
 
 function mapColumns(questionnaire: SipasQuestionnaire, table: SipasSheetTable): { columns: ColumnMap; problems: SipasSheetProblem[] } {
   const problems: SipasSheetProblem[] = [];
+  // Spreadsheet users retype headers: case, spaces and missing tone marks do not matter for the fixed ones.
   const fixedByFold = new Map<string, SipasSheetFixedColumn>(
-    (Object.keys(SIPAS_SHEET_COLUMNS) as SipasSheetFixedColumn[]).map((key) => [foldHeader(SIPAS_SHEET_COLUMNS[key]), key]),
+    (Object.keys(SIPAS_SHEET_COLUMNS) as SipasSheetFixedColumn[]).map((key) => [foldDiacritics(SIPAS_SHEET_COLUMNS[key]), key]),
   );
   const codes = sipasQuestions(questionnaire).map((question) => question.code);
   const exact = new Set(codes);
@@ -120,7 +111,7 @@ function mapColumns(questionnaire: SipasQuestionnaire, table: SipasSheetTable): 
       if (used) problems.push({ kind: "unnamed_column", row: used.row, position });
       return;
     }
-    const fixedKey = fixedByFold.get(foldHeader(cell));
+    const fixedKey = fixedByFold.get(foldDiacritics(cell));
     const code = exact.has(cell) ? cell : (byLower.get(cell.toLowerCase()) ?? undefined);
     if (fixedKey) {
       if (fixed.has(fixedKey)) problems.push({ kind: "duplicate_column", column: SIPAS_SHEET_COLUMNS[fixedKey] });
@@ -299,9 +290,4 @@ export function problemRow(problem: SipasSheetProblem): number {
 export function sipasDateRange(year: number, today: string): { from: string; to: string } {
   const end = `${year + 1}-12-31`;
   return { from: `${year}-01-01`, to: today < end ? today : end };
-}
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving) at an instant, yyyy-mm-dd. */
-export function vietnamDay(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -7,7 +7,8 @@
  */
 import type { Actor } from "@/lib/auth/actor";
 import { sipasQuestions, type SipasQuestionnaire } from "@/lib/sipas/questionnaire";
-import { sipasDateRange, vietnamDay, type SipasSheetRow } from "@/lib/sipas/sipas-response-sheet";
+import { sipasDateRange, type SipasSheetRow } from "@/lib/sipas/sipas-response-sheet";
+import { vietnamDay } from "@/lib/domain/vietnam-day";
 import { loadSipasSurvey } from "@/lib/data/sipas-questionnaire";
 import { listSipasImportUnits } from "@/lib/data/insert-sipas-responses";
 import { importSipasRows, type ImportSipasResponsesResult } from "@/lib/services/import-sipas-responses";

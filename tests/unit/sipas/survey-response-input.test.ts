@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readSipasResponseForm, vietnamDay } from "@/lib/domain/sipas-response-input";
+import { readSipasResponseForm } from "@/lib/domain/sipas-response-input";
+import { vietnamCalendarDate } from "@/lib/domain/vietnam-day";
 import { decodeSurveyDraft, encodeSurveyDraft } from "@/lib/domain/sipas-survey-draft";
 import { surveyAvailability } from "@/lib/domain/sipas-survey-availability";
 
@@ -30,8 +31,8 @@ describe("reading the posted survey form", () => {
 
 describe("the Vietnamese day of a submission", () => {
   it("turns at midnight in Vietnam, not UTC", () => {
-    expect(vietnamDay(new Date("2026-11-24T16:59:59Z")).toISOString()).toBe("2026-11-24T00:00:00.000Z");
-    expect(vietnamDay(new Date("2026-11-24T17:00:00Z")).toISOString()).toBe("2026-11-25T00:00:00.000Z");
+    expect(vietnamCalendarDate(new Date("2026-11-24T16:59:59Z")).toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(vietnamCalendarDate(new Date("2026-11-24T17:00:00Z")).toISOString()).toBe("2026-11-25T00:00:00.000Z");
   });
 });
 

@@ -8,7 +8,8 @@ import { can } from "@/lib/review/permissions";
 import { loadSipasSurvey } from "@/lib/data/sipas-questionnaire";
 import { countSipasResponsesBySource } from "@/lib/data/insert-sipas-responses";
 import { findConsolePeriod } from "@/lib/data/console-periods";
-import { SIPAS_SHEET_COLUMNS, sipasDateRange, vietnamDay } from "@/lib/sipas/sipas-response-sheet";
+import { SIPAS_SHEET_COLUMNS, sipasDateRange } from "@/lib/sipas/sipas-response-sheet";
+import { vietnamDay } from "@/lib/domain/vietnam-day";
 import { ConsoleTable } from "@/components/console/console-table";
 import { SipasImportForm } from "@/components/console/sipas-import-form";
 
