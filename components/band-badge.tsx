@@ -19,6 +19,6 @@ export function BandBadge({ label, level, count }: { label: string | null; level
   // the period has four bands (A–D) or five (Xuất sắc … Yếu).
   const tone = level === null ? NEUTRAL : (TONES[count <= 1 ? 0 : Math.round((level * (TONES.length - 1)) / (count - 1))] ?? NEUTRAL);
   return (
-    <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>{label}</span>
+    <span className={`band-badge ${tone}`}>{label}</span>
   );
 }

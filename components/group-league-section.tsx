@@ -72,7 +72,7 @@ function explorerRows(table: LeagueTable, locale: Locale, t: Messages): LeagueEx
     band: row.band,
     bandLevel: row.bandLevel,
     rankChangeText: rankChangeText(row.rankChange, t),
-    fields: row.fields.map((field) => ({ code: field.code, points: field.points, notApplicable: field.notApplicable })),
+    fieldPoints: row.fields.map((field) => (field.notApplicable ? null : field.points)),
     totalShown: formatDecimal(row.total, locale, 2),
     indexShown: formatDecimal(row.indexDisplay, locale, 2),
     fieldsShown: row.fields.map((field) => (field.notApplicable ? null : formatDecimal(field.points, locale, 2))),

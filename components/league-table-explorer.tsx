@@ -20,7 +20,13 @@ import { RankChange } from "./rank-change";
  * A row as the browser gets it: exact decimal strings to sort by and the texts to show, formatted on
  * the server, so that this bundle carries no decimal library and no number formatting.
  */
-export type LeagueExplorerRow = SortableLeagueRow & {
+export type LeagueExplorerRow = Omit<SortableLeagueRow, "fields"> & {
+  /**
+   * Per field column, in the same order: the exact points, null where the field is not applicable.
+   * Codes are the columns' own: a national group sends hundreds of rows, and repeating them per row
+   * was a third of the page.
+   */
+  fieldPoints: (string | null)[];
   band: string | null;
   totalShown: string;
   indexShown: string;
@@ -89,7 +95,7 @@ type Props = {
 const BASE_COLUMNS = ["rank", "rankChange", "unit", "total", "index", "band"] as const;
 const NUMERIC: ReadonlySet<LeagueSortKey> = new Set(["rank", "rankChange", "total", "index"]);
 
-const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
+const focusRing = "focus-ring";
 
 /** One group's league table: filter by name, sort by any column, show or hide field columns; cards on phones. */
 export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount, caption, labels: t }: Props) {
@@ -100,10 +106,21 @@ export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount,
   const [hiddenFields, setHiddenFields] = useState<ReadonlySet<string>>(() => new Set());
   const [limit, setLimit] = useState(ROWS_PER_PAGE);
 
+  const sortableRows = useMemo(
+    () =>
+      rows.map((row) => ({
+        ...row,
+        fields: fieldColumns.map((column, position) => {
+          const points = row.fieldPoints[position] ?? null;
+          return { code: column.code, points: points ?? "0", notApplicable: points === null };
+        }),
+      })),
+    [rows, fieldColumns],
+  );
   const foldedNames = useMemo(() => new Map(rows.map((row) => [row.unitCode, foldDiacritics(row.unitName)])), [rows]);
   const shownRows = useMemo(
-    () => sortLeagueRows(rows.filter((row) => matchesFoldedQuery(foldedNames.get(row.unitCode) ?? "", query)), sort),
-    [rows, foldedNames, query, sort],
+    () => sortLeagueRows(sortableRows.filter((row) => matchesFoldedQuery(foldedNames.get(row.unitCode) ?? "", query)), sort),
+    [sortableRows, foldedNames, query, sort],
   );
   const visibleRows = shownRows.slice(0, limit);
   const hiddenCount = shownRows.length - visibleRows.length;
@@ -255,7 +272,7 @@ export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount,
         tabIndex={0}
         className={`hidden max-h-[80vh] overflow-auto rounded-lg border border-slate-300 bg-white sm:block ${focusRing}`}
       >
-        <table className="w-full border-separate border-spacing-0 text-sm">
+        <table className="league-table w-full border-separate border-spacing-0 text-sm">
           <caption id={`${id}-caption`} className="sr-only">
             {caption}. {t.sortHint}
           </caption>
@@ -287,23 +304,23 @@ export function LeagueTableExplorer({ periodCode, rows, fieldColumns, bandCount,
           <tbody>
             {visibleRows.map((row) => (
               <tr key={row.unitCode} className="bg-white even:bg-slate-50">
-                <td className={`${cell} text-right font-semibold tabular-nums`}>{row.rank}</td>
-                <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>
+                <td className="font-semibold">{row.rank}</td>
+                <td className="whitespace-nowrap">
                   <RankChange change={row.rankChange} text={row.rankChangeText} />
                 </td>
                 {/* The unit stays in view while the field columns scroll sideways under it. */}
-                <th scope="row" className={`${cell} sticky left-0 z-[1] border-r bg-inherit text-left font-medium`}>
+                <th scope="row" className="sticky left-0 z-[1] border-r bg-inherit text-left font-medium">
                   <Link href={unitHref(row.unitCode)} prefetch={false} className={`block w-52 text-brand-800 underline-offset-2 hover:underline ${focusRing}`}>
                     {row.unitName}
                   </Link>
                 </th>
-                <td className={`${cell} text-right tabular-nums`}>{row.totalShown}</td>
-                <td className={`${cell} text-right font-semibold tabular-nums`}>{row.indexShown}</td>
-                <td className={cell}>
+                <td>{row.totalShown}</td>
+                <td className="font-semibold">{row.indexShown}</td>
+                <td className="text-left">
                   <BandBadge label={row.band} level={row.bandLevel} count={bandCount} />
                 </td>
                 {shownFields.map((column) => (
-                  <td key={column.code} className={`${cell} text-right tabular-nums`}>
+                  <td key={column.code}>
                     <FieldPoints shown={row.fieldsShown[column.position] ?? null} notApplicable={t.fieldNotApplicable} />
                   </td>
                 ))}
@@ -410,8 +427,6 @@ function CardFieldScores({ summary, children }: { summary: string; children: () 
     </details>
   );
 }
-
-const cell = "border-b border-slate-200 px-3 py-2 align-top";
 
 function SortHeader({
   sortKey,

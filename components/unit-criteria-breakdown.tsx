@@ -3,7 +3,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { formatDecimal } from "@/lib/i18n/format-decimal";
 import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import type { UnitPageMessages } from "@/lib/i18n/unit-page-messages";
-import { ScrollRegion } from "./scroll-region";
+import { PublicDataTable } from "./public-data-table";
 
 const INDENT = ["", "pl-3", "pl-7", "pl-11", "pl-14"];
 
@@ -48,44 +48,31 @@ export function UnitCriteriaBreakdown({
               </span>
             </summary>
             <div className="border-t border-slate-200 p-2">
-              <ScrollRegion label={caption}>
-                <table className="w-full border-collapse text-sm">
-                  <caption className="sr-only">{caption}</caption>
-                  <thead className="bg-slate-100 text-left">
-                    <tr>
-                      <th scope="col" className="px-3 py-2 font-semibold">
-                        {t.criterion}
+              <PublicDataTable
+                caption={caption}
+                columns={[
+                  { key: "criterion", label: t.criterion },
+                  { key: "pointsAchieved", label: t.pointsAchieved, align: "end" },
+                  { key: "maxPoints", label: t.maxPoints, align: "end" },
+                  ...(showSelfPoints ? [{ key: "selfPointsColumn", label: t.selfPointsColumn, align: "end" as const }] : []),
+                ]}
+              >
+                <tbody>
+                  {below.map((row) => (
+                    <tr key={row.code} className={`border-t border-slate-200 align-top ${row.isLeaf ? "" : "bg-slate-50 font-medium"}`}>
+                      <th scope="row" className={`py-2 pr-3 text-left font-[inherit] ${INDENT[row.depth - 1] ?? "pl-14"}`}>
+                        <span className="font-semibold">{row.code}</span> {row.name}
+                        {row.method === "survey" && row.isLeaf ? (
+                          <span className="ml-1 text-xs text-slate-700">({t.surveyMethod})</span>
+                        ) : null}
                       </th>
-                      <th scope="col" className="px-3 py-2 text-right font-semibold">
-                        {t.pointsAchieved}
-                      </th>
-                      <th scope="col" className="px-3 py-2 text-right font-semibold">
-                        {t.maxPoints}
-                      </th>
-                      {showSelfPoints ? (
-                        <th scope="col" className="px-3 py-2 text-right font-semibold">
-                          {t.selfPointsColumn}
-                        </th>
-                      ) : null}
+                      <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{points(row)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatStatedDecimal(row.maxPoints, locale)}</td>
+                      {showSelfPoints ? <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{self(row)}</td> : null}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {below.map((row) => (
-                      <tr key={row.code} className={`border-t border-slate-200 align-top ${row.isLeaf ? "" : "bg-slate-50 font-medium"}`}>
-                        <th scope="row" className={`py-2 pr-3 text-left font-[inherit] ${INDENT[row.depth - 1] ?? "pl-14"}`}>
-                          <span className="font-semibold">{row.code}</span> {row.name}
-                          {row.method === "survey" && row.isLeaf ? (
-                            <span className="ml-1 text-xs text-slate-700">({t.surveyMethod})</span>
-                          ) : null}
-                        </th>
-                        <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{points(row)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{formatStatedDecimal(row.maxPoints, locale)}</td>
-                        {showSelfPoints ? <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{self(row)}</td> : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
+                  ))}
+                </tbody>
+              </PublicDataTable>
             </div>
           </details>
         );

@@ -2,6 +2,8 @@
  * npm run cli -- import <file.json|file.xlsx> [--replace] [--publish]
  * npm run cli -- export <period-code> [--format json|xlsx|csv]
  * npm run cli -- rankings <period-code> [--group <group-code>]
+ * npm run cli -- backup <file.tar|-> [--allow-missing-evidence]
+ * npm run cli -- restore <file.tar|-> [--replace]
  *
  * Machine output goes to stdout alone; progress, warnings and errors go to stderr, in
  * Vietnamese and English. See ../shared/domain/results-format.md.
@@ -21,16 +23,25 @@ import { computeRankings, ComputeRankingsError } from "@/lib/services/compute-ra
 import { ResultsPackageConflictError } from "@/lib/data/store-results-package";
 import { loadResultsPackage } from "@/lib/data/load-results-package";
 import { disconnectPrisma } from "@/lib/data/prisma";
+import { revalidateEveryPage } from "@/lib/data/page-cache-revalidation";
 import { COMMAND_LINE } from "@/lib/auth/actor";
-import { refreshPortalPages } from "./db/portal-address";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
+import { createBackup } from "./backup/create-backup";
+import { restoreBackup } from "./backup/restore-backup";
+import { BackupRefusal } from "./backup/backup-refusal";
+import { evidenceDirectory } from "@/lib/storage/evidence-directory";
 
 quietKnownWarnings();
 
 const USAGE = `Usage:
   npm run cli -- import <file.json|file.xlsx> [--replace] [--publish]
   npm run cli -- export <period-code> [--format json|xlsx|csv]
-  npm run cli -- rankings <period-code> [--group <group-code>]`;
+  npm run cli -- rankings <period-code> [--group <group-code>]
+  npm run cli -- backup <file.tar|-> [--allow-missing-evidence]
+  npm run cli -- restore <file.tar|-> [--replace]
+
+  backup   the whole database and every evidence file into one new file ("-": stdout)
+  restore  a backup into an empty database (--replace: into one holding data, replacing it all)`;
 
 /** Refused before reading: a results package of a whole country is a few tens of MB. */
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -85,10 +96,12 @@ async function importCommand(file: string | undefined, flags: { replace: boolean
         "\n",
     );
     if (outcome.publishedVersion || outcome.replaced) {
-      const refreshed = await refreshPortalPages();
-      if (refreshed === "refreshed") process.stderr.write("✔ Cổng đã làm mới các trang công khai. / The portal refreshed its public pages.\n");
-      if (refreshed === "unreachable") {
-        process.stderr.write("! Không liên lạc được với cổng đang chạy: các trang sẽ tự làm mới trong 5 phút. / Could not reach the running portal: its pages refresh within 5 minutes.\n");
+      // Through the database, as the console's publication: every app instance, wherever it runs.
+      try {
+        await revalidateEveryPage();
+        process.stderr.write("✔ Các trang công khai được làm mới trên mọi máy chủ của cổng. / The public pages are refreshed on every portal instance.\n");
+      } catch {
+        process.stderr.write("! Không làm mới được các trang công khai: chúng sẽ tự làm mới trong 5 phút. / Could not refresh the public pages: they refresh themselves within 5 minutes.\n");
       }
     }
   } catch (error) {
@@ -130,6 +143,86 @@ async function rankingsCommand(periodCode: string | undefined, group: string | u
   }
 }
 
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The figures `npm run bench` and an operator planning a backup window want. */
+function sizeAndSpeed(bytes: number, ms: number): string {
+  const mb = bytes / 1048576;
+  return `${mb.toFixed(1)} MB, ${seconds(ms)} (${(mb / Math.max(ms / 1000, 0.001)).toFixed(1)} MB/s)`;
+}
+
+async function backupCommand(file: string | undefined, flags: { allowMissingEvidence: boolean }, databaseUrl: string): Promise<void> {
+  if (!file) throw new CliFailure(["Thiếu tên tệp sao lưu. / Missing the backup file name.", USAGE]);
+  if (file === "-" && process.stdout.isTTY) {
+    throw new CliFailure(["Hãy chuyển bản sao lưu vào tệp hoặc lệnh khác, ví dụ: > backup.tar / Redirect the backup to a file or a command, e.g. > backup.tar"]);
+  }
+  const directory = evidenceDirectory();
+  progress(`backing up the database and ${directory}`);
+  try {
+    const summary = await createBackup({
+      databaseUrl,
+      evidenceDirectory: directory,
+      output: file === "-" ? process.stdout : file,
+      allowMissingEvidence: flags.allowMissingEvidence,
+      onProgress: progress,
+    });
+    const rows = summary.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+    process.stderr.write(
+      `✔ Đã sao lưu / Backed up: ${rows} dòng / rows in ${summary.manifest.tables.length} bảng / tables, ` +
+        `${summary.manifest.evidence.files} tệp kiểm chứng / evidence files → ${file === "-" ? "stdout" : file}\n` +
+        `  ${sizeAndSpeed(summary.archiveBytes, summary.durationMs)}; cơ sở dữ liệu / database ${seconds(summary.databaseMs)}\n`,
+    );
+  } catch (error) {
+    if (error instanceof BackupRefusal) throw new CliFailure([`${error.vi} / ${error.en}`, ...error.details]);
+    throw error;
+  }
+}
+
+async function restoreCommand(file: string | undefined, flags: { replace: boolean }, databaseUrl: string): Promise<void> {
+  if (!file) throw new CliFailure(["Thiếu tệp sao lưu cần khôi phục. / Missing the backup file to restore.", USAGE]);
+  if (file === "-" && process.stdin.isTTY) {
+    throw new CliFailure(["Hãy chuyển bản sao lưu vào lệnh, ví dụ: < backup.tar / Pipe the backup in, e.g. < backup.tar"]);
+  }
+  const directory = evidenceDirectory();
+  progress(`restoring ${file === "-" ? "stdin" : file} into the database and ${directory}`);
+  try {
+    const summary = await restoreBackup({
+      databaseUrl,
+      evidenceDirectory: directory,
+      input: file === "-" ? process.stdin : file,
+      replace: flags.replace,
+      onProgress: progress,
+    });
+    const rows = summary.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+    process.stderr.write(
+      `✔ ${summary.replaced ? "Đã thay bằng bản sao lưu / Replaced with the backup" : "Đã khôi phục / Restored"} ${summary.manifest.createdAt}: ` +
+        `${rows} dòng / rows, ${summary.manifest.evidence.files} tệp kiểm chứng / evidence files\n` +
+        `  ${sizeAndSpeed(summary.archiveBytes, summary.durationMs)}; giao dịch nạp bảng / table transaction ${seconds(summary.databaseMs)}\n`,
+    );
+    for (const sha256 of summary.manifest.evidence.missing) {
+      process.stderr.write(`! Tệp kiểm chứng đã thiếu từ khi sao lưu / evidence file missing since the backup: ${sha256}\n`);
+    }
+    if (summary.newerMigrations.length) {
+      process.stderr.write(
+        `! Bản sao lưu có lược đồ cũ hơn mã nguồn: chạy npm run db:migrate để áp dụng ${summary.newerMigrations.length} migration mới. / ` +
+          `The backup's schema is older than the code: run npm run db:migrate to apply ${summary.newerMigrations.length} newer migration(s).\n`,
+      );
+    }
+    // Cached public pages show the data just replaced: every app instance on this database renders them again.
+    try {
+      await revalidateEveryPage();
+      process.stderr.write("✔ Các trang công khai được làm mới trên mọi máy chủ của cổng. / The public pages are refreshed on every portal instance.\n");
+    } catch {
+      process.stderr.write("! Không làm mới được các trang công khai: hãy khởi động lại cổng. / Could not refresh the public pages: restart the portal.\n");
+    }
+  } catch (error) {
+    if (error instanceof BackupRefusal) throw new CliFailure([`${error.vi} / ${error.en}`, ...error.details]);
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   let args;
   try {
@@ -140,6 +233,7 @@ async function main(): Promise<number> {
         publish: { type: "boolean", default: false },
         format: { type: "string", default: "json" },
         group: { type: "string" },
+        "allow-missing-evidence": { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -147,7 +241,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const [command, target] = args.positionals;
-  if (!command || !["import", "export", "rankings"].includes(command)) {
+  if (!command || !["import", "export", "rankings", "backup", "restore"].includes(command)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -158,6 +252,8 @@ async function main(): Promise<number> {
     if (command === "import") await importCommand(target, { replace: args.values.replace, publish: args.values.publish });
     if (command === "export") await exportCommand(target, args.values.format);
     if (command === "rankings") await rankingsCommand(target, args.values.group);
+    if (command === "backup") await backupCommand(target, { allowMissingEvidence: args.values["allow-missing-evidence"] }, database.url);
+    if (command === "restore") await restoreCommand(target, { replace: args.values.replace }, database.url);
     return 0;
   } catch (error) {
     if (error instanceof CliFailure) {

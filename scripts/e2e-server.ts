@@ -16,7 +16,6 @@ import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
 quietKnownWarnings();
 
 const port = process.env.E2E_PORT ?? "3100";
-const E2E_REVALIDATE_TOKEN = "e2e-page-refresh-token";
 let server: TestDatabaseServer | null = null;
 let databaseName: string | null = null;
 let web: ChildProcess | null = null;
@@ -43,15 +42,16 @@ async function main() {
   await applyMigrations(url);
   await seedDemoIfEmpty(url, () => {});
   clearPageCache();
-  web = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "--port", port], {
+  // The production server as `npm start` runs it (security headers, CSP nonces around Next.js).
+  web = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "server/portal-server.ts")], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
-    // A fixed page-refresh token, so the e2e tests can act as a command-line publication.
     env: {
       ...process.env,
       DATABASE_URL: url,
       NEXT_TELEMETRY_DISABLED: "1",
-      PAR_REVALIDATE_TOKEN: E2E_REVALIDATE_TOKEN,
+      NODE_ENV: "production",
+      PORT: port,
       AUTH_SECRET: "e2e-session-signing-key-not-for-production-0123456789",
       EVIDENCE_DIR: path.join(PROJECT_ROOT, ".data", `e2e-evidence-${port}`),
       PAR_DEMO_SIGN_INS: JSON.stringify({ password: DEMO_PASSWORD, accounts: demoUsers.map((user) => ({ email: user.email, role: user.role, unitName: user.unitName })) }),

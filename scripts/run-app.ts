@@ -5,7 +5,8 @@
  *                  seed the demo data when the database is empty, serve on PORT (3000)
  *   npm run dev    the same with `next dev` and no build
  *   npm start      serve an existing production build; migrations are a separate step
- *                  (npm run db:migrate), never applied at boot
+ *                  (npm run db:migrate), never applied at boot. On DATABASE_URL, several may run
+ *                  from one folder (each with its own PORT) or from several, as one portal.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -16,19 +17,19 @@ import { PROJECT_ROOT } from "./db/project-root";
 import { openDatabase, type OpenDatabase } from "./db/open-database";
 import { applyMigrations, migrationState } from "./db/migrations";
 import { UserFacingError } from "./db/user-facing-error";
-import { releaseAppLock, takeAppLock } from "./db/app-lock";
-import { newRevalidateToken, removePortalAddress, writePortalAddress } from "./db/portal-address";
+import { otherInstancePids, releaseAppLock, takeAppLock } from "./db/app-lock";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { demoUsers, DEMO_PASSWORD } from "./demo-data/demo-users";
 import { quietKnownWarnings } from "./db/quiet-known-warnings";
 import { clearPageCache } from "./clear-page-cache";
-import { authSecretForThisFolder } from "./db/auth-secret";
+import { authSecretForThisFolder, productionAuthSecretProblem } from "./db/auth-secret";
 
 quietKnownWarnings();
 
 type Mode = "demo" | "dev" | "start";
 const mode = (process.argv[2] ?? "demo") as Mode;
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+const PORTAL_SERVER = path.join(PROJECT_ROOT, "server", "portal-server.ts");
 
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -86,7 +87,6 @@ function shutdown(): Promise<void> {
       say("▸ Stopping the database…");
       await database.stop();
     }
-    removePortalAddress(process.pid);
     releaseAppLock();
   })();
   return stopping;
@@ -115,8 +115,12 @@ function demoSignInsJson(): string {
 
 async function main(): Promise<void> {
   if (!["demo", "dev", "start"].includes(mode)) throw new UserFacingError(`Unknown mode "${mode}".`);
+  // A real installation brings its own key; the demo and dev keep the one made for this folder.
+  const secretProblem = mode === "start" ? productionAuthSecretProblem() : null;
+  if (secretProblem) throw new UserFacingError(secretProblem);
   const port = portFromEnv();
-  takeAppLock();
+  // On a database of its own (DATABASE_URL), `npm start` shares the folder with other instances.
+  takeAppLock(mode === "start" && process.env.DATABASE_URL ? "instance" : "owner");
   await ensurePortFree(port);
   if (mode === "start" && !existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
     throw new UserFacingError("No production build found. Run `npm run build` first (or `npm run demo`).");
@@ -149,10 +153,13 @@ async function main(): Promise<void> {
     say(seeded ? "▸ Demo data loaded (illustrative figures, not official results)." : "▸ Existing data kept (no demo seed).");
   }
 
-  const args = mode === "dev" ? ["dev", "--port", String(port)] : ["start", "--port", String(port)];
-  if (mode !== "dev") clearPageCache();
-  const revalidateToken = newRevalidateToken();
-  server = spawn(process.execPath, [NEXT_BIN, ...args], {
+  // The production build is served by server/portal-server.ts (security headers, CSP nonces,
+  // request ids, access log around Next.js's handler); `next dev` needs none of that.
+  const command = mode === "dev" ? [NEXT_BIN, "dev", "--port", String(port)] : ["--import", "tsx", PORTAL_SERVER];
+  // Pages cached from another database must not be served from this one; the pages of an
+  // instance already running from this folder are of this database and stay.
+  if (mode !== "dev" && otherInstancePids().length === 0) clearPageCache();
+  server = spawn(process.execPath, command, {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -160,7 +167,9 @@ async function main(): Promise<void> {
       DATABASE_URL: database.url,
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
-      PAR_REVALIDATE_TOKEN: revalidateToken,
+      ...(mode === "dev" ? {} : { NODE_ENV: "production" }),
+      // The demo's terminal keeps its banner readable: no JSON line per request unless asked for.
+      ...(mode === "demo" ? { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" } : {}),
       AUTH_SECRET: authSecretForThisFolder(),
       // The demo's sign-in page lists its accounts; `npm start` (a real installation) does not.
       ...(mode === "start" ? {} : { PAR_DEMO_SIGN_INS: demoSignInsJson() }),
@@ -174,7 +183,6 @@ async function main(): Promise<void> {
 
   const url = `http://localhost:${port}`;
   if (!(await waitUntilReady(url))) return;
-  writePortalAddress({ pid: process.pid, url, token: revalidateToken });
   say("");
   say(`  PAR Index portal: ${url}`);
   say(`  Console: ${url}/console — demo sign-ins (password for all: ${DEMO_PASSWORD}):`);

@@ -1,5 +1,5 @@
 /**
- * npm test: unit and integration tests (vitest), the production build, and the end-to-end
+ * npm test: the production build, unit and integration tests (vitest), and the end-to-end
  * tests (Playwright in Debian's Chromium), then one line `N passed, N failed` over all suites.
  * CI reads only that line and the exit code.
  */
@@ -97,9 +97,11 @@ function playwright(): void {
 rmSync(REPORT_DIR, { recursive: true, force: true });
 mkdirSync(REPORT_DIR, { recursive: true });
 
+// The build first: integration tests start production servers from it (several-instances).
+const built = build();
 vitest();
 if (ensureChromium()) {
-  if (build()) playwright();
+  if (built) playwright();
 } else {
   tallies.push({ suite: "e2e", passed: 0, failed: 1, note: "no Chromium" });
 }

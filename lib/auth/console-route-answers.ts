@@ -1,8 +1,12 @@
 import type { ActionResult } from "@/lib/domain/action-result";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_CODE } from "@/lib/domain/database-outage";
 
 /** The JSON answers console route handlers give, with the status a browser or script expects. */
 export function answer<T>(result: ActionResult<T>): Response {
   if (result.ok) return Response.json(result);
+  if (result.code === DATABASE_UNAVAILABLE_CODE) {
+    return Response.json(result, { status: 503, headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } });
+  }
   const status =
     result.code === "not_signed_in"
       ? 401

@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { authOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";
+import { authOptionsFor, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";
 import { findSessionUser } from "@/lib/data/session-user";
 import type { UserActor } from "@/lib/auth/actor";
 
@@ -14,7 +15,7 @@ export type SessionUser = UserActor & { name: string; email: string; mustChangeP
  * unit they hold now. A password change, reset, disabling or role change ends older sessions.
  */
 const readSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(authOptionsFor(await headers()));
   if (!session?.userId) return null;
   // next-auth renews the token as it is used; the working day it was signed in for still ends.
   if (!session.signedInAt || Date.now() - session.signedInAt > SESSION_MAX_AGE_SECONDS * 1000) return null;

@@ -1,6 +1,7 @@
 import type { UserActor } from "@/lib/auth/actor";
 import { UseCaseError } from "@/lib/domain/use-case-error";
 import { getPrisma } from "./prisma";
+import { storableText } from "./unstorable-text";
 
 type Target = { periodCode: string; unitCode: string; action: string };
 
@@ -25,7 +26,8 @@ export async function recordDeniedUnitAccess(actor: UserActor, target: Target): 
       entityType: "Assessment",
       periodId: period?.id ?? null,
       unitId: unit?.id ?? null,
-      after: { attempted: target.action, periodCode: target.periodCode, unitCode: target.unitCode },
+      // What was asked for, as typed, except characters PostgreSQL cannot hold (a forged NUL).
+      after: { attempted: target.action, periodCode: storableText(target.periodCode), unitCode: storableText(target.unitCode) },
     },
   });
 }

@@ -1,5 +1,17 @@
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/observability/logger";
+import {
+  asDatabaseOutage,
+  DatabaseUnavailableError,
+  forgetDatabaseAvailability,
+  isDatabaseKnownDown,
+  noteDatabaseFailure,
+  noteDatabaseReachable,
+  registerDatabaseProbe,
+} from "./database-availability";
+import { withStorableText } from "./unstorable-text";
 
 // One client per process; in `next dev` modules reload, so the instance lives on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -12,12 +24,44 @@ function createClient(): PrismaClient {
         "which start the embedded database and set it.",
     );
   }
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
+    // A connection cut without a word (a firewall, a failed-over server) is noticed by the kernel.
+    keepAlive: true,
   });
-  return new PrismaClient({ adapter });
+  // When PostgreSQL restarts, its idle connections die and the pool emits 'error': without a
+  // listener that would end the process. The pool drops those connections and opens new ones on
+  // the next query; the outage itself is recorded so pages answer 503 meanwhile.
+  const onConnectionError = (err: Error) => {
+    if (!noteDatabaseFailure(err)) logger.warn({ event: "database.connection_error", err }, "a database connection failed");
+  };
+  pool.on("error", onConnectionError);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: onConnectionError, onConnectionError });
+  const base = new PrismaClient({ adapter });
+  registerDatabaseProbe(() => base.$queryRaw`select 1`);
+  // Every query tells whether the database is reachable; while it is known not to be, a query
+  // fails at once (the probe watches for its return) instead of piling up behind timeouts.
+  const watched = base.$extends({
+    name: "database-availability",
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        if (isDatabaseKnownDown()) throw new DatabaseUnavailableError();
+        // Text PostgreSQL cannot hold is refused (writes) or matches nothing (reads), never a database error.
+        const storable = model || operation.startsWith("$query") || operation.startsWith("$execute") ? (withStorableText(operation, args) as typeof args) : args;
+        try {
+          const result = await query(storable);
+          noteDatabaseReachable();
+          return result;
+        } catch (error) {
+          throw asDatabaseOutage(error);
+        }
+      },
+    },
+  });
+  // A query-only extension leaves every method's type as it was.
+  return watched as unknown as PrismaClient;
 }
 
 export function getPrisma(): PrismaClient {
@@ -30,4 +74,5 @@ export async function disconnectPrisma(): Promise<void> {
     await globalForPrisma.prisma.$disconnect();
     globalForPrisma.prisma = undefined;
   }
+  forgetDatabaseAvailability();
 }

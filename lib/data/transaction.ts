@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPrisma } from "./prisma";
+import { asDatabaseOutage, DatabaseUnavailableError, isDatabaseKnownDown } from "./database-availability";
 
 /** A client bound to one open transaction: data functions take it so services can compose them. */
 export type Tx = Prisma.TransactionClient;
@@ -21,8 +22,14 @@ export function currentClient(): Tx {
 export function inTransaction<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
   const current = ambient.getStore();
   if (current) return work(current);
-  return getPrisma().$transaction((tx) => ambient.run(tx, () => work(tx)), {
-    timeout: options.timeoutMs ?? 120_000,
-    maxWait: 10_000,
-  });
+  // Opening the transaction is not a query the client's availability watch sees.
+  if (isDatabaseKnownDown()) return Promise.reject(new DatabaseUnavailableError());
+  return getPrisma()
+    .$transaction((tx) => ambient.run(tx, () => work(tx)), {
+      timeout: options.timeoutMs ?? 120_000,
+      maxWait: 10_000,
+    })
+    .catch((error: unknown) => {
+      throw asDatabaseOutage(error);
+    });
 }

@@ -25,7 +25,8 @@ export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordInput>;
 export const updateUserInput = z
   .object({
     userId,
-    name: z.string().trim().min(1, { message: "Cần nhập họ tên / Name is required" }).max(200),
+    // NFC: a name typed decomposed (some keyboards) is stored as the one a search finds.
+    name: z.string().normalize("NFC").trim().min(1, { message: "Cần nhập họ tên / Name is required" }).max(200),
     role: z.enum(USER_ROLES),
     unitCode: blankAsMissing(z.string().trim().min(1).max(100).nullable()),
     /** The updatedAt the form was loaded with: a colleague's edit since then is not overwritten. */
@@ -48,9 +49,12 @@ export const resetUserPasswordInput = z.object({
 
 export type ResetUserPasswordInput = z.input<typeof resetUserPasswordInput>;
 
-/** The admin's user list. `query` matches email, name or unit name, ignoring case. */
+/**
+ * The admin's user list. `query` matches email, name or unit name, ignoring case; in NFC like the
+ * stored names, so "Sơn La" typed decomposed finds what it finds typed composed.
+ */
 export const listUsersFilter = z.object({
-  query: blankAsMissing(z.string().trim().max(200)),
+  query: blankAsMissing(z.string().normalize("NFC").trim().max(200)),
   role: blankAsMissing(z.enum(USER_ROLES)),
   unitCode: blankAsMissing(z.string().trim().max(100)),
   includeDisabled: z.boolean().default(false),

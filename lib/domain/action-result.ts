@@ -1,4 +1,7 @@
 import { UseCaseError } from "@/lib/domain/use-case-error";
+import { DATABASE_UNAVAILABLE_CODE, isDatabaseOutage } from "@/lib/domain/database-outage";
+import { databaseOutageMessagesFor } from "@/lib/i18n/database-outage-messages";
+import { logger } from "@/lib/observability/logger";
 
 /** A problem tied to one item of a form (a leaf's code, a field's name), in both languages. */
 export type ActionProblem = { key: string | null; code: string; vi: string; en: string };
@@ -58,6 +61,10 @@ export function actionFailure(error: unknown): ActionResult<never> {
       problems: typed.map((problem) => ({ key: problem.criterionCode ?? null, code: problem.code, vi: problem.vi, en: problem.en })),
     };
   }
-  console.error(error);
+  // The outage itself is logged once when it starts, not once per refused request.
+  if (isDatabaseOutage(error)) {
+    return { ok: false, code: DATABASE_UNAVAILABLE_CODE, vi: databaseOutageMessagesFor("vi").short, en: databaseOutageMessagesFor("en").short };
+  }
+  logger.error({ err: error }, "unexpected failure of a use case");
   return { ok: false, ...UNEXPECTED };
 }

@@ -48,8 +48,9 @@ const moment = z.preprocess(
     .optional(),
 );
 
+/** NFC like every stored code and name, so a value typed decomposed filters the same rows. */
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().normalize("NFC").trim().max(max).optional());
 
 /**
  * The admin's audit-log filter (page, export and any API alike). `from` and `to` are inclusive:

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDecimalInput } from "@/lib/results-package/decimal-input";
+import { issueLanguages } from "@/lib/domain/issue-languages";
 
 /**
  * Building blocks of the home-affairs set-up forms (criteria sets, periods, units and groups).
@@ -14,16 +15,9 @@ export function bilingual(vi: string, en: string): string {
 
 export type InputIssue = { path: string; vi: string; en: string };
 
-const SEPARATOR = " / ";
-
 /** Each issue with its field path ("bands.2.minIndex") and its message in both languages. */
 export function inputIssues(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => {
-    const at = issue.message.indexOf(SEPARATOR);
-    // zod's own messages (a wrong type on a field without one of ours) are English only.
-    const [vi, en] = at === -1 ? [issue.message, issue.message] : [issue.message.slice(0, at), issue.message.slice(at + SEPARATOR.length)];
-    return { path: issue.path.map(String).join("."), vi, en };
-  });
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), ...issueLanguages(issue) }));
 }
 
 /**

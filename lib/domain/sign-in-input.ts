@@ -25,8 +25,17 @@ export function signInRefusedKey(ip: string): string {
   return `sign-in:refused:${ip}`;
 }
 
-/** Lowercase and trimmed, as stored by createUserInput: the one spelling of an address. */
-export const signInEmail = z.string().trim().toLowerCase().min(1).max(320);
+/**
+ * Lowercase and trimmed, as stored by createUserInput: the one spelling of an address. One holding
+ * a NUL or half a surrogate pair names no account and could not even key its attempt count.
+ */
+export const signInEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(320)
+  .refine((email) => !email.includes("\u0000") && email.isWellFormed());
 
 // No length rule beyond a cap here: a sign-in checks a password, it does not judge it. The cap
 // keeps a megabyte "password" from costing an argon2 run.

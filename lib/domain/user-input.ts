@@ -23,7 +23,8 @@ export const unitBindingRule = {
 export const createUserInput = z
   .object({
     email: z.string().trim().toLowerCase().pipe(z.email({ message: "Email không hợp lệ / Invalid email" })),
-    name: z.string().trim().min(1, { message: "Cần nhập họ tên / Name is required" }).max(200),
+    // NFC: a name typed decomposed (some keyboards) is stored as the one a search finds.
+    name: z.string().normalize("NFC").trim().min(1, { message: "Cần nhập họ tên / Name is required" }).max(200),
     role: z.enum(USER_ROLES),
     unitCode: z.string().trim().min(1).max(100).nullish(),
     password: passwordSchema,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { UseCaseError } from "@/lib/domain/use-case-error";
+import { describeIssues } from "@/lib/domain/describe-issues";
 import type { DecimalInputErrorCode } from "@/lib/results-package/decimal-input";
 
 export type WorkflowErrorCode =
@@ -134,8 +135,8 @@ export function invalidInput(error: z.ZodError): WorkflowError {
     const known = REQUIRED_TEXT[issue.message as WorkflowErrorCode];
     if (known) return new WorkflowError(issue.message as WorkflowErrorCode, known.vi, known.en);
   }
-  const detail = error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-  return new WorkflowError("invalid", `Dữ liệu gửi lên không hợp lệ (${detail}).`, `Invalid input (${detail}).`);
+  const { vi, en } = describeIssues(error);
+  return new WorkflowError("invalid", `Dữ liệu gửi lên không hợp lệ (${vi}).`, `Invalid input (${en}).`);
 }
 
 export function requiredText(code: "reason_required" | "comment_required" | "explanation_required", criterionCode?: string): WorkflowError {

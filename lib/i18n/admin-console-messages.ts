@@ -22,6 +22,7 @@ const viActions: Record<string, string> = {
   "criterion.delete": "Xóa tiêu chí",
   "criterion.move": "Đổi thứ tự tiêu chí",
   "criterion.update": "Sửa tiêu chí",
+  "database.restore": "Khôi phục toàn bộ dữ liệu từ bản sao lưu",
   "evidence.delete": "Xóa tài liệu kiểm chứng",
   "evidence.upload": "Tải lên tài liệu kiểm chứng",
   "group.create": "Tạo khối",
@@ -75,6 +76,7 @@ const enActions: Record<string, string> = {
   "criterion.delete": "Criterion deleted",
   "criterion.move": "Criterion moved",
   "criterion.update": "Criterion edited",
+  "database.restore": "All data restored from a backup",
   "evidence.delete": "Evidence file deleted",
   "evidence.upload": "Evidence file uploaded",
   "group.create": "Group created",
@@ -136,7 +138,7 @@ const enPrefixes: typeof viPrefixes = {
 };
 
 /** Entity types written by the use cases, in the order the filter lists them. */
-export const AUDIT_ENTITY_TYPES = ["User", "Period", "Assessment", "CriterionScore", "EvidenceFile", "CriteriaSet", "Criterion", "Unit", "UnitGroup", "AuditLog"] as const;
+export const AUDIT_ENTITY_TYPES = ["User", "Period", "Assessment", "CriterionScore", "EvidenceFile", "CriteriaSet", "Criterion", "Unit", "UnitGroup", "AuditLog", "Database"] as const;
 
 const viEntities: Record<string, string> = {
   Assessment: "Hồ sơ đánh giá",
@@ -144,6 +146,7 @@ const viEntities: Record<string, string> = {
   CriteriaSet: "Bộ tiêu chí",
   Criterion: "Tiêu chí",
   CriterionScore: "Điểm tiêu chí",
+  Database: "Cơ sở dữ liệu",
   EvidenceFile: "Tài liệu kiểm chứng",
   Period: "Kỳ đánh giá",
   Unit: "Đơn vị",
@@ -157,6 +160,7 @@ const enEntities: Record<string, string> = {
   CriteriaSet: "Criteria set",
   Criterion: "Criterion",
   CriterionScore: "Criterion score",
+  Database: "Database",
   EvidenceFile: "Evidence file",
   Period: "Period",
   Unit: "Unit",

@@ -9,7 +9,8 @@ export type ApiErrorCode =
   | "group_not_found"
   | "unit_not_found"
   | "not_found"
-  | "internal_error";
+  | "internal_error"
+  | "database_unavailable";
 
 const viProblems: Record<ApiParameterProblem, string> = {
   empty: "không được để trống",
@@ -43,6 +44,7 @@ const vi = {
     `Kỳ "${period}" không có kết quả đã công bố của ${units.length === 1 ? "đơn vị" : "các đơn vị"} ${units.map((unit) => `"${unit}"`).join(", ")}.`,
   notFound: "Không có địa chỉ này trong API. Xem tài liệu tại /open-data.",
   internalError: "Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại sau.",
+  databaseUnavailable: "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.",
 };
 
 export type ApiMessages = typeof vi;
@@ -58,6 +60,7 @@ const en: ApiMessages = {
     `Period "${period}" has no published result for ${units.length === 1 ? "the unit" : "the units"} ${units.map((unit) => `"${unit}"`).join(", ")}.`,
   notFound: "There is no such address in the API. See the documentation at /open-data.",
   internalError: "The server failed unexpectedly. Please try again later.",
+  databaseUnavailable: "The database cannot be reached at the moment. Please try again in a few minutes.",
 };
 
 const catalogue: Record<Locale, ApiMessages> = { vi, en };

@@ -178,6 +178,7 @@ const vi = {
     ["404", "unit_not_found", "Không có đơn vị này, hoặc đơn vị chưa có kết quả đã công bố; khi so sánh: kỳ không có kết quả công bố của đơn vị được hỏi (thông báo nêu các mã đó)."],
     ["404", "not_found", "Không có địa chỉ này trong API."],
     ["500", "internal_error", "Lỗi ngoài dự kiến ở máy chủ, không kèm chi tiết kỹ thuật. Hãy thử lại sau."],
+    ["503", "database_unavailable", "Cơ sở dữ liệu của cổng tạm thời không truy cập được. Tiêu đề `Retry-After` cho biết số giây nên chờ trước khi thử lại."],
   ] as [string, string, string][],
 
   cachingHeading: "Lưu đệm, ETag và CORS",
@@ -389,6 +390,7 @@ const en: OpenDataMessages = {
     ["404", "unit_not_found", "No such unit, or the unit has no published result; in a comparison: the period has no published result for a requested unit (the message names the codes)."],
     ["404", "not_found", "No such address in the API."],
     ["500", "internal_error", "An unexpected server failure, without technical details. Try again later."],
+    ["503", "database_unavailable", "The portal's database cannot be reached for the moment. The `Retry-After` header gives the seconds to wait before trying again."],
   ],
 
   cachingHeading: "Caching, ETag and CORS",

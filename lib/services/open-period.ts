@@ -1,3 +1,4 @@
+import { describeIssues } from "@/lib/domain/describe-issues";
 import { openPeriodInput, type OpenPeriodInput } from "@/lib/domain/open-period-input";
 import { findPeriodInputRefs, insertPeriod } from "@/lib/data/insert-period";
 import { upsertAuthority } from "@/lib/data/authorities";
@@ -14,8 +15,8 @@ export async function openPeriod(input: OpenPeriodInput, actor: Actor): Promise<
   assertCan(actor, "period.open");
   const parsed = openPeriodInput.safeParse(input);
   if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new OpenPeriodError("invalid", message, message);
+    const { vi, en } = describeIssues(parsed.error);
+    throw new OpenPeriodError("invalid", vi, en);
   }
   const command = parsed.data;
   return inTransaction(async (tx) => {

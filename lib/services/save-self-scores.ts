@@ -1,5 +1,6 @@
 import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/review/permissions";
+import { describeIssues } from "@/lib/domain/describe-issues";
 import { saveSelfScoresInput, type SaveSelfScoresInput } from "@/lib/domain/self-score-input";
 import { parseDecimalInput } from "@/lib/results-package/decimal-input";
 import {
@@ -70,8 +71,8 @@ export type SavedSelfScores = { versions: Record<string, number> };
 async function saveSelfScoresUnaudited(actor: UserActor, input: SaveSelfScoresInput, now: Date): Promise<SavedSelfScores> {
   const parsed = saveSelfScoresInput.safeParse(input);
   if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new SaveSelfScoresError([{ criterionCode: null, code: "invalid", vi: message, en: message }]);
+    const { vi, en } = describeIssues(parsed.error);
+    throw new SaveSelfScoresError([{ criterionCode: null, code: "invalid", vi, en }]);
   }
   const command = parsed.data;
   if (!can(actor, "self_assessment.edit") || !actor.unitId) {

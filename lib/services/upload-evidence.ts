@@ -19,6 +19,7 @@ import { recordDeniedUnitAccess } from "@/lib/data/access-denied-audit";
 import { findEditableAssessment, markAssessmentInProgress } from "@/lib/data/self-assessment";
 import { writeAuditLog } from "@/lib/data/audit-log";
 import { inTransaction } from "@/lib/data/transaction";
+import { logger } from "@/lib/observability/logger";
 
 const uploadTarget = z.object({
   periodCode: z.string().trim().min(1).max(100),
@@ -164,6 +165,6 @@ async function removeIfUnreferenced(storage: EvidenceStorage, stored: StoredEvid
     });
   } catch (error) {
     // The upload's own refusal is what the officer must see; an orphan file only costs space.
-    console.error("Could not remove an unreferenced evidence file", stored.sha256, error);
+    logger.error({ event: "evidence.orphan_not_removed", sha256: stored.sha256, err: error }, "could not remove an unreferenced evidence file");
   }
 }

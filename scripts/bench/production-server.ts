@@ -1,5 +1,6 @@
-/** The portal's production build (`next start`) on a given database, for the page benchmarks. */
+/** The portal's production build, served as `npm start` does (server/portal-server.ts), on a given database. */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "../db/project-root";
@@ -19,10 +20,19 @@ function freePort(): Promise<number> {
 export async function startProductionServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   clearPageCache();
-  const web = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const web = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "server/portal-server.ts")], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      PORT: String(port),
+      // A production server refuses to start without a session key (the bench signs nobody in).
+      // The access log stays on: its cost is part of serving a page.
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -33,7 +43,7 @@ export async function startProductionServer(databaseUrl: string): Promise<{ url:
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (web.exitCode !== null) throw new Error(`next start exited with ${web.exitCode}`);
+    if (web.exitCode !== null) throw new Error(`the portal server exited with ${web.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, stop };
     } catch {
@@ -41,7 +51,7 @@ export async function startProductionServer(databaseUrl: string): Promise<{ url:
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error("next start did not answer /api/health within 60 s");
+      throw new Error("the portal server did not answer /api/health within 60 s");
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

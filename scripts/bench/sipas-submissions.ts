@@ -238,19 +238,3 @@ function nonceOf(token: string): string {
   return (JSON.parse(Buffer.from(payload!, "base64url").toString("utf8")) as [string, string, number, string])[3];
 }
 
-export const SIPAS_SECTION_HEADER = [
-  "## SIPAS submissions",
-  "",
-  "On the production server (`next start`) over the national package's database, a survey of 22",
-  "questions is opened for the period. 1,000 citizens, spread over 100 units, each fetch the form",
-  "(`GET /survey/{period}/{unit}`: a fresh one-time token) and post their answers as the plain HTML",
-  "form does (`POST /api/survey/{period}/{unit}`, 303 to the thank-you page), from 100 concurrent",
-  "keep-alive connections. Every citizen has their own device cookie and their own address in",
-  "X-Forwarded-For, as behind one reverse proxy (TRUSTED_PROXY_HOPS=1), so the per-address limit",
-  "(30 an hour) counts citizens, not the load generator. The forms are posted 3.5 s after they were",
-  "fetched (a form sent sooner is flagged as automated). The database is then checked: accepted rows",
-  "equal the 303 answers, each token stored once, every accepted token found, 22 answers each.",
-  "Finally the first 100 forms are sent again at once: each must be refused as a replay.",
-  "",
-  "",
-].join("\n");

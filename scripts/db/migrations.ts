@@ -91,7 +91,7 @@ async function withEngine<T>(connectionString: string, run: (engine: Engine) => 
   }
 }
 
-function migrationDirectories(): string[] {
+export function migrationDirectories(): string[] {
   if (!existsSync(MIGRATIONS_DIR)) return [];
   return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, entry.name, "migration.sql")))
@@ -99,26 +99,31 @@ function migrationDirectories(): string[] {
     .sort();
 }
 
-function migrationsList() {
+function migrationsList(only?: readonly string[]) {
   const lockPath = path.join(MIGRATIONS_DIR, LOCKFILE);
   return {
     baseDir: MIGRATIONS_DIR,
     lockfile: { path: LOCKFILE, content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
     shadowDbInitScript: "",
-    migrationDirectories: migrationDirectories().map((name) => ({
-      path: name,
-      migrationFile: {
-        path: "migration.sql",
-        content: { tag: "ok", value: readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8") },
-      },
-    })),
+    migrationDirectories: migrationDirectories()
+      .filter((name) => !only || only.includes(name))
+      .map((name) => ({
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: { tag: "ok", value: readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8") },
+        },
+      })),
   };
 }
 
-/** Applies pending migrations; returns the names applied (empty when up to date). */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
+/**
+ * Applies pending migrations; returns the names applied (empty when up to date). `only` stops at
+ * an older version (a restore rebuilds the schema its backup was taken from).
+ */
+export async function applyMigrations(connectionString: string, options: { only?: readonly string[] } = {}): Promise<string[]> {
   return withEngine(connectionString, async (engine) => {
-    const output = await engine.applyMigrations({ migrationsList: migrationsList(), filters: FILTERS });
+    const output = await engine.applyMigrations({ migrationsList: migrationsList(options.only), filters: FILTERS });
     return output.appliedMigrationNames;
   });
 }
@@ -135,6 +140,11 @@ export type MigrationState = {
   /** Applied, but migration.sql changed since: the folder no longer describes the database. */
   modified: string[];
 };
+
+/** Prisma's checksum of a migration: the SHA-256 of its migration.sql, as `_prisma_migrations` stores it. */
+export function migrationChecksum(name: string): string {
+  return createHash("sha256").update(readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"))).digest("hex");
+}
 
 /** How the database's migration history compares with prisma/migrations (read only). */
 export async function migrationState(connectionString: string): Promise<MigrationState> {
@@ -157,9 +167,7 @@ export async function migrationState(connectionString: string): Promise<Migratio
       failed: rows.filter((row) => !row.finished && !row.rolledBack).map((row) => row.name),
       modified: local.filter((name) => {
         const checksum = finished.get(name);
-        if (!checksum) return false;
-        const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"));
-        return createHash("sha256").update(sql).digest("hex") !== checksum;
+        return checksum !== undefined && migrationChecksum(name) !== checksum;
       }),
     };
   } finally {

@@ -28,6 +28,8 @@ async function answerVisibleStep(page: Page) {
 
 test.describe("the public SIPAS survey on a phone", () => {
   test("a citizen answers every step and reaches the thank-you page; no accessibility violations on the way", async ({ page }) => {
+    // An axe scan at each of the seven steps and on the thank-you page: more than the default 30 s on 2 cores.
+    test.setTimeout(120_000);
     await page.goto(FORM);
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Khảo sát mức độ hài lòng");

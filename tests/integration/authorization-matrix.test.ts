@@ -1250,9 +1250,10 @@ describe("completeness of the matrix", () => {
     // Neither console data nor a session: a new route anywhere else under app/api must be added here or to a table.
     const OUTSIDE = {
       "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints (tests/integration/sign-in.test.ts)",
-      "app/api/health/route.ts": "liveness: the database's state, no data",
+      "app/api/health/route.ts": "readiness (as /api/health/ready): the database's state, no data",
+      "app/api/health/live/route.ts": "liveness: the process answers, no database, no data",
+      "app/api/health/ready/route.ts": "readiness: database reachable and migrations applied, no data",
       "app/api/locale/route.ts": "sets the visitor's language cookie, no data",
-      "app/api/revalidate/route.ts": "drops cached public pages; a server token, no session (404 without it)",
       "app/api/survey/[period]/[unit]/route.ts": "a citizen's SIPAS answers: no session by design; signed one-time form, device and address limits (tests/integration/sipas-survey-form.test.ts)",
     };
     const files = (await sourceFiles("app/api")).filter((name) => /\/route\.(ts|js)$/.test(name));

@@ -7,6 +7,7 @@ import { importResultsPackage } from "@/lib/services/import-results-package";
 import { publishPeriod } from "@/lib/services/publish-period";
 import { COMMAND_LINE } from "@/lib/auth/actor";
 import { disconnectPrisma } from "@/lib/data/prisma";
+import { logger } from "@/lib/observability/logger";
 import { buildPackage } from "@/tests/support/results-package-factory";
 import { withTestDatabase } from "@/tests/support/test-database";
 import { GET as getPeriods, OPTIONS as optionsPeriods } from "@/app/api/v1/periods/route";
@@ -543,23 +544,27 @@ describe("HTTP behaviour", () => {
     expect(await errorOf(response)).toEqual({ code: "not_found", message: "There is no such address in the API. See the documentation at /open-data." });
   });
 
-  it("answers an unexpected failure with a 500 JSON error that tells nothing of the server's insides", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  it("answers while the database is unreachable with a 503 JSON error and Retry-After, telling nothing of the server's insides", async () => {
+    const warn = vi.spyOn(logger, "warn");
     await disconnectPrisma();
     // Nothing listens on port 9: the database is unreachable.
     process.env.DATABASE_URL = "postgresql://nobody:secret@127.0.0.1:9/nothing";
     try {
       const response = await rankings("api-2022", "?group=xa");
-      expect(response.status).toBe(500);
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
       const text = await response.text();
-      expect(JSON.parse(text)).toEqual({ error: { code: "internal_error", message: "Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại sau." } });
+      expect(JSON.parse(text)).toEqual({
+        error: { code: "database_unavailable", message: "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút." },
+      });
       expect(text).not.toMatch(/127\.0\.0\.1|secret|ECONNREFUSED|at /);
       expect(response.headers.get("cache-control")).toBe("no-store");
-      expect(log).toHaveBeenCalled();
+      // The operator's log says when the outage began.
+      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ event: "database.unreachable" }), expect.any(String));
     } finally {
       await disconnectPrisma();
       process.env.DATABASE_URL = database.url();
-      log.mockRestore();
+      warn.mockRestore();
     }
     expect((await rankings("api-2022", "?group=xa")).status).toBe(200);
   });

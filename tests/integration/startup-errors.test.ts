@@ -45,6 +45,7 @@ describe("start-up faults give one clear line", () => {
         PORT: String(port),
         DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x",
         PAR_DATA_DIR: dataDir,
+        AUTH_SECRET: "startup-errors-test-key-0123456789abcdef",
       });
       expect(result.status).not.toBe(0);
       expect(result.stderr).toContain(`Port ${port} is already in use`);
@@ -61,5 +62,27 @@ describe("start-up faults give one clear line", () => {
     const result = run("scripts/run-app.ts", ["demo"], { PAR_DATA_DIR: dataDir, PORT: "3999" });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(`already running from this folder (process ${process.pid})`);
+  });
+
+  it("npm start refuses to run without AUTH_SECRET, or with a short one, in one line naming the variable", () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "par-data-"));
+    const missing = run("scripts/run-app.ts", ["start"], { PAR_DATA_DIR: dataDir, PORT: "3719", AUTH_SECRET: "", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/AUTH_SECRET is not set/);
+    expect(missing.stderr).toContain("at least 32 characters");
+    expect(missing.stderr.split("\n")).toHaveLength(1);
+    // Refused before anything else is tried: the database address is never reached for.
+    expect(missing.stderr).not.toContain("127.0.0.1:1");
+
+    const short = run("scripts/run-app.ts", ["start"], { PAR_DATA_DIR: dataDir, PORT: "3719", AUTH_SECRET: "changeme", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" });
+    expect(short.status).not.toBe(0);
+    expect(short.stderr).toContain("AUTH_SECRET is only 8 characters long");
+  });
+
+  it("the production web server itself refuses to start without AUTH_SECRET", () => {
+    const result = run("server/portal-server.ts", [], { NODE_ENV: "production", AUTH_SECRET: "", PORT: "3719" });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/^✖ AUTH_SECRET is not set/);
+    expect(result.stderr.split("\n")).toHaveLength(1);
   });
 });

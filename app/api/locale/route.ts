@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { LOCALE_COOKIE, LOCALES, isLocale } from "@/lib/i18n/locale";
+import { isProductionHttps } from "@/lib/auth/https-request";
 
 const localeForm = z.object({ locale: z.enum(LOCALES) });
 
@@ -19,7 +20,14 @@ export async function POST(request: NextRequest) {
   }
   const response = NextResponse.redirect(back, 303);
   if (parsed.success) {
-    response.cookies.set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+    // Read by the server only (proxy.ts), never by a script.
+    response.cookies.set(LOCALE_COOKIE, parsed.data.locale, {
+      path: "/",
+      sameSite: "lax",
+      httpOnly: true,
+      secure: isProductionHttps(request.headers),
+      maxAge: 60 * 60 * 24 * 365,
+    });
   }
   return response;
 }

@@ -12,7 +12,8 @@ vi.mock("next/navigation", () => ({
   },
 }));
 vi.mock("next-auth", () => ({ getServerSession: async () => state.session }));
-vi.mock("@/lib/auth/auth-options", () => ({ authOptions: {}, SESSION_MAX_AGE_SECONDS: 8 * 3600 }));
+vi.mock("@/lib/auth/auth-options", () => ({ authOptionsFor: () => ({}), SESSION_MAX_AGE_SECONDS: 8 * 3600 }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("@/lib/data/session-user", () => ({ findSessionUser: async () => state.user }));
 
 const { getSessionUser, requireSessionUser } = await import("@/lib/auth/session");

@@ -15,11 +15,12 @@ export type SipasPosterContext = { params: Promise<{ period: string; unit: strin
 export async function sipasPosterResponse(request: Request, context: SipasPosterContext, format: "png" | "pdf"): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
+  // A route handler's params arrive decoded: decoding again would misread a code holding "%".
   const { period, unit } = await context.params;
   try {
     const poster = await renderSipasPoster(user, {
-      periodCode: decodeURIComponent(period),
-      unitCode: decodeURIComponent(unit),
+      periodCode: period,
+      unitCode: unit,
       format,
       baseUrl: publicBaseUrl(request.url),
     });

@@ -22,7 +22,12 @@ export async function POST(request: Request) {
   const maxBytes = evidenceMaxBytes();
   const tooLarge = () => answer(actionFailure(evidenceErrors.fileTooLarge(maxBytes)));
   try {
-    const form = await readFormWithin(request, maxBytes + MULTIPART_OVERHEAD_BYTES);
+    const form = await readFormWithin(request, maxBytes + MULTIPART_OVERHEAD_BYTES).catch((error: unknown) => {
+      // The browser went away mid-file (a closed laptop, a lost connection): nothing was stored,
+      // and it is no fault of the server's to log as one.
+      if (request.signal.aborted) throw evidenceErrors.uploadInterrupted();
+      throw error;
+    });
     if (!form) return tooLarge();
     const fields = evidenceUploadFields.safeParse({
       periodCode: form.get("periodCode"),

@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import { negotiateApiLocale } from "@/lib/i18n/negotiate-api-locale";
 import { apiMessagesFor, type ApiErrorCode, type ApiMessages } from "@/lib/i18n/api-messages";
 import type { Locale } from "@/lib/i18n/locale";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_CODE, isDatabaseOutage } from "@/lib/domain/database-outage";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Published data changes only when a period is published or corrected. Browsers keep an answer a
@@ -32,7 +34,9 @@ export async function servePublicApi(request: Request, handle: (context: ApiCont
   try {
     return await handle(context);
   } catch (error) {
-    console.error(`public API ${request.method} ${url.pathname} failed`, error);
+    // An outage is logged once when it starts; the client is told to come back.
+    if (isDatabaseOutage(error)) return apiError(context, 503, DATABASE_UNAVAILABLE_CODE, context.t.databaseUnavailable);
+    logger.error({ err: error, method: request.method, path: url.pathname }, "public API request failed");
     return apiError(context, 500, "internal_error", context.t.internalError);
   }
 }
@@ -54,7 +58,7 @@ export function preflightResponse(): Response {
  * `{ error: { code, message } }`. Errors are not cached: a period that is 404 now is published
  * later under the same address, and the message depends on the client's language.
  */
-export function apiError(context: ApiContext, status: 400 | 404 | 500, code: ApiErrorCode, message: string): Response {
+export function apiError(context: ApiContext, status: 400 | 404 | 500 | 503, code: ApiErrorCode, message: string): Response {
   return new Response(JSON.stringify({ error: { code, message } }), {
     status,
     headers: {
@@ -63,6 +67,7 @@ export function apiError(context: ApiContext, status: 400 | 404 | 500, code: Api
       "content-language": context.locale,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
+      ...(status === 503 ? { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } : {}),
     },
   });
 }

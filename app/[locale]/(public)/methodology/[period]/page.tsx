@@ -13,8 +13,9 @@ import { PeriodBreadcrumb } from "@/components/period-breadcrumb";
 
 /**
  * Rendered on its first request and then served from the cache: published figures change only
- * when a period is published or corrected. Publishing from the console revalidates at once; a
- * publication by the command line (another process) shows within five minutes.
+ * when a period is published or corrected. A publication, from the console of any instance or from
+ * the command line, reaches every instance's cache at once (lib/data/page-cache-handler.mjs); the
+ * five-minute refresh only catches changes made to the database by hand.
  */
 export const revalidate = 300;
 

@@ -16,7 +16,7 @@ import { unitPageMessagesFor, type UnitPageMessages } from "@/lib/i18n/unit-page
 import { BandBadge } from "@/components/band-badge";
 import { RankChange } from "@/components/rank-change";
 import { FieldScoreBars } from "@/components/field-score-bars";
-import { ScrollRegion } from "@/components/scroll-region";
+import { PublicDataTable } from "@/components/public-data-table";
 import { LazyUnitHistoryChart } from "@/components/lazy-unit-history-chart";
 import type { HistoryChartPoint, HistoryChartSeries } from "@/components/unit-history-chart";
 import { UnitCriteriaBreakdown } from "@/components/unit-criteria-breakdown";
@@ -348,58 +348,47 @@ function Fields({ unitName, result, locale, t }: SectionProps & { unitName: stri
           }))}
         />
       </div>
-      <ScrollRegion label={t.fieldsCaption(unitName, result.period.name)}>
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">{t.fieldsCaption(unitName, result.period.name)}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t.field}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right font-semibold">
-                {t.pointsOfMax}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right font-semibold">
-                {t.shareAchieved}
-              </th>
-              <th scope="col" className="py-2 pr-3 pl-2 text-right font-semibold">
-                {t.pointsLost}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ field, share, lost, partlyApplicable }) => (
-              <tr key={field.code} className="border-t border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-2 pl-3 text-left font-normal">
-                  <span className="font-semibold">{field.code}.</span> {field.name}
-                </th>
-                <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
-                  {field.notApplicable
-                    ? `${t.notApplicable} / ${formatStatedDecimal(field.maxPoints, locale)}`
-                    : `${formatDecimal(field.points, locale, 2)} / ${formatStatedDecimal(field.maxPoints, locale)}`}
-                  {partlyApplicable ? (
-                    <span className="block text-xs text-slate-700">{t.applicableMaxNote(formatStatedDecimal(field.applicableMax, locale))}</span>
-                  ) : null}
-                </td>
-                <td className="px-2 py-2 text-right tabular-nums">{share === null ? t.none : `${formatDecimal(share, locale, 2)}%`}</td>
-                <td className="py-2 pr-3 pl-2 text-right tabular-nums">{lost === null ? t.none : formatDecimal(lost, locale, 2)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-slate-400 font-semibold">
-              <th scope="row" className="py-2 pr-2 pl-3 text-left">
-                {t.sumRow}
+      <PublicDataTable
+        caption={t.fieldsCaption(unitName, result.period.name)}
+        columns={[
+          { key: "field", label: t.field },
+          { key: "pointsOfMax", label: t.pointsOfMax, align: "end", className: "px-2 py-2" },
+          { key: "shareAchieved", label: t.shareAchieved, align: "end", className: "px-2 py-2" },
+          { key: "pointsLost", label: t.pointsLost, align: "end", className: "py-2 pr-3 pl-2" },
+        ]}
+      >
+        <tbody>
+          {rows.map(({ field, share, lost, partlyApplicable }) => (
+            <tr key={field.code} className="border-t border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-2 pl-3 text-left font-normal">
+                <span className="font-semibold">{field.code}.</span> {field.name}
               </th>
               <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
-                {formatDecimal(result.total, locale, 2)} / {formatStatedDecimal(result.applicableMax, locale)}
+                {field.notApplicable
+                  ? `${t.notApplicable} / ${formatStatedDecimal(field.maxPoints, locale)}`
+                  : `${formatDecimal(field.points, locale, 2)} / ${formatStatedDecimal(field.maxPoints, locale)}`}
+                {partlyApplicable ? (
+                  <span className="block text-xs text-slate-700">{t.applicableMaxNote(formatStatedDecimal(field.applicableMax, locale))}</span>
+                ) : null}
               </td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatDecimal(result.indexDisplay, locale, 2)}%</td>
-              <td className="py-2 pr-3 pl-2 text-right tabular-nums">{formatDecimal(exactMinus(result.applicableMax, result.total), locale, 2)}</td>
+              <td className="px-2 py-2 text-right tabular-nums">{share === null ? t.none : `${formatDecimal(share, locale, 2)}%`}</td>
+              <td className="py-2 pr-3 pl-2 text-right tabular-nums">{lost === null ? t.none : formatDecimal(lost, locale, 2)}</td>
             </tr>
-          </tfoot>
-        </table>
-      </ScrollRegion>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t-2 border-slate-400 font-semibold">
+            <th scope="row" className="py-2 pr-2 pl-3 text-left">
+              {t.sumRow}
+            </th>
+            <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
+              {formatDecimal(result.total, locale, 2)} / {formatStatedDecimal(result.applicableMax, locale)}
+            </td>
+            <td className="px-2 py-2 text-right tabular-nums">{formatDecimal(result.indexDisplay, locale, 2)}%</td>
+            <td className="py-2 pr-3 pl-2 text-right tabular-nums">{formatDecimal(exactMinus(result.applicableMax, result.total), locale, 2)}</td>
+          </tr>
+        </tfoot>
+      </PublicDataTable>
     </section>
   );
 }
@@ -408,40 +397,31 @@ function PointsLost({ unitName, result, locale, t }: SectionProps & { unitName: 
   if (!result.breakdown) return null;
   const losses = result.breakdown.pointsLost;
   const table = (rows: typeof losses, caption: string) => (
-    <ScrollRegion label={caption}>
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              {t.criterion}
+    <PublicDataTable
+      caption={caption}
+      columns={[
+        { key: "criterion", label: t.criterion },
+        { key: "pointsLost", label: t.pointsLost, align: "end" },
+        { key: "pointsOfMax", label: t.pointsOfMax, align: "end" },
+      ]}
+    >
+      <tbody>
+        {rows.map((loss) => (
+          <tr key={loss.code} className="border-t border-slate-200 align-top">
+            <th scope="row" className="px-3 py-2 text-left font-normal">
+              <span className="font-semibold">{loss.code}</span> {loss.name}
+              <span className="block text-xs text-slate-700">
+                {t.field} {loss.fieldCode}. {loss.fieldName}
+              </span>
             </th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              {t.pointsLost}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              {t.pointsOfMax}
-            </th>
+            <td className="px-3 py-2 text-right font-semibold text-red-800 tabular-nums">{formatDecimal(loss.lost, locale, 2)}</td>
+            <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+              {formatDecimal(loss.points, locale, 2)} / {formatStatedDecimal(loss.applicableMax, locale)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((loss) => (
-            <tr key={loss.code} className="border-t border-slate-200 align-top">
-              <th scope="row" className="px-3 py-2 text-left font-normal">
-                <span className="font-semibold">{loss.code}</span> {loss.name}
-                <span className="block text-xs text-slate-700">
-                  {t.field} {loss.fieldCode}. {loss.fieldName}
-                </span>
-              </th>
-              <td className="px-3 py-2 text-right font-semibold text-red-800 tabular-nums">{formatDecimal(loss.lost, locale, 2)}</td>
-              <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
-                {formatDecimal(loss.points, locale, 2)} / {formatStatedDecimal(loss.applicableMax, locale)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        ))}
+      </tbody>
+    </PublicDataTable>
   );
   return (
     <section aria-labelledby="lost-heading" className="space-y-3">
@@ -534,98 +514,79 @@ function History({ profile, locale, t }: SectionProps & { profile: PublishedUnit
       ) : (
         <p className="text-slate-700">{t.historySingle}</p>
       )}
-      <ScrollRegion label={caption}>
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t.period}
-              </th>
-              {withLineage ? (
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t.unit}
-                </th>
-              ) : null}
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t.total}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t.index}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t.rank}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t.rankChange}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t.band}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((row) => {
-              const crossing = breakAt.get(row.periodCode);
-              const isSelected = row.relation === "self" && row.periodCode === selected.period.code;
-              return (
-                <tr key={`${row.periodCode}/${row.unitCode}`} className={`border-t border-slate-200 ${isSelected ? "bg-sky-50" : ""}`}>
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
-                    {row.relation === "self" ? (
-                      <Link
-                        href={unitHref(unit.code, row.periodCode)}
-                        className="font-medium text-brand-800 underline underline-offset-2"
-                        aria-current={isSelected ? "page" : undefined}
-                      >
-                        {row.year}
-                        <span className="sr-only"> — {row.periodName}</span>
-                      </Link>
-                    ) : (
-                      <span>
-                        {row.year}
-                        <span className="sr-only"> — {row.periodName}</span>
+      <PublicDataTable
+        caption={caption}
+        columns={[
+          { key: "period", label: t.period },
+          ...(withLineage ? [{ key: "unit", label: t.unit }] : []),
+          { key: "total", label: t.total, align: "end" },
+          { key: "index", label: t.index, align: "end" },
+          { key: "rank", label: t.rank, align: "end" },
+          { key: "rankChange", label: t.rankChange, align: "end" },
+          { key: "band", label: t.band },
+        ]}
+      >
+        <tbody>
+          {history.map((row) => {
+            const crossing = breakAt.get(row.periodCode);
+            const isSelected = row.relation === "self" && row.periodCode === selected.period.code;
+            return (
+              <tr key={`${row.periodCode}/${row.unitCode}`} className={`border-t border-slate-200 ${isSelected ? "bg-sky-50" : ""}`}>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  {row.relation === "self" ? (
+                    <Link
+                      href={unitHref(unit.code, row.periodCode)}
+                      className="font-medium text-brand-800 underline underline-offset-2"
+                      aria-current={isSelected ? "page" : undefined}
+                    >
+                      {row.year}
+                      <span className="sr-only"> — {row.periodName}</span>
+                    </Link>
+                  ) : (
+                    <span>
+                      {row.year}
+                      <span className="sr-only"> — {row.periodName}</span>
+                    </span>
+                  )}
+                  {crossing ? (
+                    <span className="ml-1 font-semibold" title={t.notDirectlyComparable}>
+                      <span aria-hidden="true">{t.notDirectlyComparableMark}</span>
+                      <span className="sr-only">
+                        {" "}
+                        {t.breakNote(crossing.previousYear, crossing.year, reasonsText(crossing.reasons))}
                       </span>
-                    )}
-                    {crossing ? (
-                      <span className="ml-1 font-semibold" title={t.notDirectlyComparable}>
-                        <span aria-hidden="true">{t.notDirectlyComparableMark}</span>
-                        <span className="sr-only">
-                          {" "}
-                          {t.breakNote(crossing.previousYear, crossing.year, reasonsText(crossing.reasons))}
-                        </span>
-                      </span>
-                    ) : null}
-                    <span className="block min-w-24 text-xs text-slate-700">{row.groupName}</span>
-                  </th>
-                  {withLineage ? (
-                    <td className="min-w-40 px-3 py-2">
-                      {row.relation === "self" ? (
-                        row.unitName
-                      ) : (
-                        <>
-                          <Link href={unitHref(row.unitCode, row.periodCode)} className="text-brand-800 underline underline-offset-2">
-                            {row.unitName}
-                          </Link>{" "}
-                          <span className="text-xs text-slate-700">({t.relation[row.relation]})</span>
-                        </>
-                      )}
-                    </td>
+                    </span>
                   ) : null}
-                  <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.total, locale, 2)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.indexDisplay, locale, 2)}</td>
-                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{t.rankShort(row.rank, row.groupSize)}</td>
-                  <td className="px-3 py-2 text-right whitespace-nowrap">
-                    <RankChange change={row.rankChange} text={rankChangeText(row.rankChange, t, t.notDirectlyComparable)} />
+                  <span className="block min-w-24 text-xs text-slate-700">{row.groupName}</span>
+                </th>
+                {withLineage ? (
+                  <td className="min-w-40 px-3 py-2">
+                    {row.relation === "self" ? (
+                      row.unitName
+                    ) : (
+                      <>
+                        <Link href={unitHref(row.unitCode, row.periodCode)} className="text-brand-800 underline underline-offset-2">
+                          {row.unitName}
+                        </Link>{" "}
+                        <span className="text-xs text-slate-700">({t.relation[row.relation]})</span>
+                      </>
+                    )}
                   </td>
-                  <td className="px-3 py-2">
-                    {row.band === null ? t.none : <BandBadge label={row.band} level={row.bandLevel} count={row.bandCount} />}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+                ) : null}
+                <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.total, locale, 2)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(row.indexDisplay, locale, 2)}</td>
+                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{t.rankShort(row.rank, row.groupSize)}</td>
+                <td className="px-3 py-2 text-right whitespace-nowrap">
+                  <RankChange change={row.rankChange} text={rankChangeText(row.rankChange, t, t.notDirectlyComparable)} />
+                </td>
+                <td className="px-3 py-2">
+                  {row.band === null ? t.none : <BandBadge label={row.band} level={row.bandLevel} count={row.bandCount} />}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </PublicDataTable>
       {breaks.length > 0 ? (
         <ul className="space-y-1 text-sm text-slate-800">
           {breaks.map((entry) => (
@@ -665,44 +626,33 @@ function Sipas({ unitName, sipas, locale, t }: SectionProps & { unitName: string
         </p>
       ) : null}
       {sipas.elements.length > 0 ? (
-        <ScrollRegion label={t.sipasElementsCaption(unitName)}>
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t.sipasElementsCaption(unitName)}</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t.sipasElement}
+        <PublicDataTable
+          caption={t.sipasElementsCaption(unitName)}
+          columns={[
+            { key: "sipasElement", label: t.sipasElement },
+            { key: "sipasElementIndex", label: t.sipasElementIndex, align: "end" },
+            ...(sipas.elements.some((element) => element.responses !== null) ? [{ key: "sipasElementResponses", label: t.sipasElementResponses, align: "end" as const }] : []),
+          ]}
+        >
+          <tbody>
+            {sipas.elements.map((element) => (
+              <tr key={element.code} className="border-t border-slate-200">
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  {t.sipasElements[element.code] ?? element.name ?? element.code}
                 </th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">
-                  {t.sipasElementIndex}
-                </th>
-                {sipas.elements.some((element) => element.responses !== null) ? (
-                  <th scope="col" className="px-3 py-2 text-right font-semibold">
-                    {t.sipasElementResponses}
-                  </th>
+                <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(element.index, locale, 2)}</td>
+                {sipas.elements.some((other) => other.responses !== null) ? (
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {element.responses ?? t.none}
+                    {element.responses !== null && element.responses < sipas.smallSampleThreshold ? (
+                      <span className="block text-xs text-amber-900">{t.sipasSmallSample(element.responses, sipas.smallSampleThreshold)}</span>
+                    ) : null}
+                  </td>
                 ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {sipas.elements.map((element) => (
-                <tr key={element.code} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
-                    {t.sipasElements[element.code] ?? element.name ?? element.code}
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatDecimal(element.index, locale, 2)}</td>
-                  {sipas.elements.some((other) => other.responses !== null) ? (
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {element.responses ?? t.none}
-                      {element.responses !== null && element.responses < sipas.smallSampleThreshold ? (
-                        <span className="block text-xs text-amber-900">{t.sipasSmallSample(element.responses, sipas.smallSampleThreshold)}</span>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            ))}
+          </tbody>
+        </PublicDataTable>
       ) : null}
     </section>
   );
@@ -725,48 +675,35 @@ function SelfAppraisal({ unitName, result, locale, t }: SectionProps & { unitNam
         <p>{t.selfAllRecognised}</p>
       ) : (
         <>
-          <ScrollRegion label={t.selfCaption(unitName)}>
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">{t.selfCaption(unitName)}</caption>
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    {t.criterion}
+          <PublicDataTable
+            caption={t.selfCaption(unitName)}
+            columns={[
+              { key: "criterion", label: t.criterion },
+              { key: "selfPoints", label: t.selfPoints, align: "end" },
+              { key: "appraisedPoints", label: t.appraisedPoints, align: "end" },
+              { key: "difference", label: t.difference, align: "end" },
+              { key: "councilReason", label: t.councilReason },
+            ]}
+          >
+            <tbody>
+              {comparison.differences.map((row) => (
+                <tr key={row.code} className="border-t border-slate-200 align-top">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <span className="font-semibold">{row.code}</span> {row.name}
+                    <span className="block text-xs text-slate-700">
+                      {t.maxPoints}: {formatStatedDecimal(row.maxPoints, locale)}
+                    </span>
                   </th>
-                  <th scope="col" className="px-3 py-2 text-right font-semibold">
-                    {t.selfPoints}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-semibold">
-                    {t.appraisedPoints}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-semibold">
-                    {t.difference}
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    {t.councilReason}
-                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums">{points(row.selfPoints, row.selfNotApplicable)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{points(row.appraisedPoints, row.notApplicable)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {row.difference === null ? t.none : formatSignedDecimal(row.difference, locale, 2)}
+                  </td>
+                  <td className="min-w-48 px-3 py-2">{row.reason ?? t.none}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {comparison.differences.map((row) => (
-                  <tr key={row.code} className="border-t border-slate-200 align-top">
-                    <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <span className="font-semibold">{row.code}</span> {row.name}
-                      <span className="block text-xs text-slate-700">
-                        {t.maxPoints}: {formatStatedDecimal(row.maxPoints, locale)}
-                      </span>
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{points(row.selfPoints, row.selfNotApplicable)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{points(row.appraisedPoints, row.notApplicable)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {row.difference === null ? t.none : formatSignedDecimal(row.difference, locale, 2)}
-                    </td>
-                    <td className="min-w-48 px-3 py-2">{row.reason ?? t.none}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              ))}
+            </tbody>
+          </PublicDataTable>
           {rest > 0 ? <p className="text-sm text-slate-700">{t.selfRecognisedRest(rest)}</p> : null}
         </>
       )}

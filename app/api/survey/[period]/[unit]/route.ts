@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { actionFailure } from "@/lib/domain/action-result";
 import { requestAddress } from "@/lib/auth/request-address";
+import { isProductionHttps } from "@/lib/auth/https-request";
 import { issueSurveyToken, newSurveyDeviceId } from "@/lib/auth/sipas-survey-token";
 import { readSipasResponseForm } from "@/lib/domain/sipas-response-input";
 import { SURVEY_MAX_BODY_BYTES, SURVEY_MIN_FILL_MS } from "@/lib/domain/sipas-survey-fields";
@@ -21,8 +22,10 @@ const STATUS: Record<string, number> = {
   closed: 403,
   replayed: 409,
   already_today: 409,
+  invalid_text: 400,
   too_large: 413,
   rate_limited: 429,
+  database_unavailable: 503,
 };
 
 const DEVICE_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
@@ -39,15 +42,14 @@ const DEVICE_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
  * too many submissions), which the load bench and scripts can rely on.
  */
 export async function POST(request: Request, { params }: Context) {
-  const { period, unit } = await params;
-  const periodCode = decodeURIComponent(period);
-  const unitCode = decodeURIComponent(unit);
+  // A route handler's params arrive decoded: decoding again would refuse (or misread) a code holding "%".
+  const { period: periodCode, unit: unitCode } = await params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const jar = readCookies(request.headers.get("cookie"));
   const knownDevice = jar.get(SURVEY_DEVICE_COOKIE);
   const deviceId = knownDevice && /^[A-Za-z0-9_-]{16,64}$/.test(knownDevice) ? knownDevice : newSurveyDeviceId();
-  // Over HTTPS only in production: the draft carries the citizen's answers and comment.
-  const secure = process.env.NODE_ENV === "production" ? "; Secure" : "";
+  // Sent back over HTTPS only, in production: the draft carries the citizen's answers and comment.
+  const secure = isProductionHttps(request.headers) ? "; Secure" : "";
   const setDeviceCookie = (response: Response) => {
     if (deviceId !== knownDevice) {
       response.headers.append("set-cookie", `${SURVEY_DEVICE_COOKIE}=${deviceId}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure}`);

@@ -15,13 +15,14 @@ type Context = { params: Promise<{ period: string; unit: string }> };
 export async function GET(_request: Request, { params }: Context) {
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
+  // A route handler's params arrive decoded: decoding again would misread a code holding "%".
   const { period, unit } = await params;
   try {
-    const workbook = await exportSelfAssessmentXlsx(user, { periodCode: decodeURIComponent(period), unitCode: decodeURIComponent(unit) });
+    const workbook = await exportSelfAssessmentXlsx(user, { periodCode: period, unitCode: unit });
     return new Response(new Uint8Array(workbook), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": attachmentContentDisposition(`tu-danh-gia-${decodeURIComponent(unit)}-${decodeURIComponent(period)}.xlsx`),
+        "content-disposition": attachmentContentDisposition(`tu-danh-gia-${unit}-${period}.xlsx`),
         "cache-control": "private, no-store",
       },
     });
@@ -51,7 +52,7 @@ export async function POST(request: Request, { params }: Context) {
     if (!(file instanceof File)) {
       return answer({ ok: false, code: "invalid", vi: "Chưa chọn tệp XLSX.", en: "No XLSX file chosen." });
     }
-    const result = await importSelfAssessmentXlsx(user, { periodCode: decodeURIComponent(period), unitCode: decodeURIComponent(unit), file });
+    const result = await importSelfAssessmentXlsx(user, { periodCode: period, unitCode: unit, file });
     return answer(actionOk({ saved: result.savedCriteria.length }));
   } catch (error) {
     return answer(actionFailure(error));

@@ -16,7 +16,8 @@ type Context = { params: Promise<{ period: string }> };
 export async function GET(request: Request, { params }: Context) {
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
-  const periodCode = decodeURIComponent((await params).period);
+  // A route handler's params arrive decoded: decoding again would misread a code holding "%".
+  const periodCode = (await params).period;
   const format = new URL(request.url).searchParams.get("format") ?? "xlsx";
   if (format !== "xlsx" && format !== "csv") {
     return answer({ ok: false, code: "invalid", vi: "Định dạng phải là xlsx hoặc csv.", en: "The format must be xlsx or csv." });
@@ -40,7 +41,7 @@ export async function POST(request: Request, { params }: Context) {
   if (!isSameOrigin(request)) return answer(FOREIGN_ORIGIN);
   const user = await getSessionUser();
   if (!user) return answer(NOT_SIGNED_IN);
-  const periodCode = decodeURIComponent((await params).period);
+  const periodCode = (await params).period;
   try {
     const form = await readFormWithin(request, SIPAS_IMPORT_MAX_BYTES + 64 * 1024);
     if (!form) return answer({ ok: false, code: "too_large", ...describeSipasFileProblem({ kind: "too_large", max: SIPAS_IMPORT_MAX_BYTES }) });

@@ -21,6 +21,7 @@ import { publishErratumInput } from "@/lib/domain/period-workflow-input";
 import { requiredText } from "@/lib/domain/workflow-error";
 import { publishErratum } from "@/lib/services/publish-erratum";
 import { periodConsoleMessagesFor } from "@/lib/i18n/period-console-messages";
+import { issueLanguages } from "@/lib/domain/issue-languages";
 
 export async function transitionPeriodAction(input: { periodCode: string; to: PeriodStatus; expectedStatus: PeriodStatus }): Promise<ActionResult> {
   const user = await getSessionUser();
@@ -176,8 +177,7 @@ function erratumLinesRefused(error: z.ZodError): ActionResult<never> {
       const choose = field === "unitCode" ? "erratumChooseUnit" : "erratumChooseCriterion";
       return { key, code: "invalid", vi: erratumText.vi[choose], en: erratumText.en[choose] };
     }
-    const [vi, en] = issue.message.split(" / ");
-    return { key, code: "invalid", vi: vi ?? issue.message, en: en ?? vi ?? issue.message };
+    return { key, code: "invalid", ...issueLanguages(issue) };
   });
   return { ok: false, code: "invalid", vi: erratumText.vi.erratumRowsInvalid, en: erratumText.en.erratumRowsInvalid, problems };
 }

@@ -1,0 +1,18 @@
+import pino from "pino";
+import { currentRequestId } from "./request-context";
+
+/**
+ * The one logger of the server: one JSON object per line on stdout, for the operator's log
+ * collector, with the request id of the request being served when there is one. LOG_LEVEL
+ * (`debug`, `info`, `warn`, `error`, `silent`) sets how much is written; `info` by default.
+ */
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { service: "par-index" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+  mixin() {
+    const requestId = currentRequestId();
+    return requestId ? { requestId } : {};
+  },
+});
