@@ -77,6 +77,8 @@ test.describe("the public SIPAS survey on a phone", () => {
     // The same phone again today: refused in place, with the reason.
     await page.goto(FORM);
     for (let step = 1; step < total; step++) {
+      // The step counter appears once the form has hydrated; before that every section shows.
+      await expect(progress).toHaveText(`Bước ${step}/${total}`);
       await answerVisibleStep(page);
       await page.getByRole("button", { name: "Tiếp theo" }).click();
     }
