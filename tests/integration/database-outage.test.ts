@@ -11,11 +11,11 @@ import { disconnectPrisma } from "@/lib/data/prisma";
 import { COMMAND_LINE } from "@/lib/auth/actor";
 import { buildPackage } from "@/tests/support/results-package-factory";
 import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
+import { freePort } from "@/scripts/db/free-port";
 
-// A PostgreSQL of this test's own, stopped and started again under a running portal. Fixed ports
-// (the restarted database must come back where the portal looks for it).
-const DATABASE_PORT = 3723;
-const WEB_PORT = 3722;
+// A PostgreSQL of this test's own, stopped and started again under a running portal. Its port is
+// chosen once: the restarted database must come back where the portal looks for it.
+let databasePort: number;
 const DATABASE = "hb_outage";
 /** A generous give-up, not a measure: the portal's probe asks every 2 s. */
 const RECOVERY_GIVE_UP_MS = 60_000;
@@ -24,10 +24,11 @@ let folder: string;
 let database: EmbeddedServer | null = null;
 let portal: ProductionServer | null = null;
 
-const startDatabase = () => startEmbeddedServer({ dataDir: path.join(folder, "pg"), port: DATABASE_PORT, persistent: true });
+const startDatabase = () => startEmbeddedServer({ dataDir: path.join(folder, "pg"), port: databasePort, persistent: true });
 
 beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), "hb-outage-"));
+  databasePort = await freePort();
   database = await startDatabase();
   const admin = new pg.Client({ connectionString: database.baseUrl("postgres") });
   await admin.connect();
@@ -42,7 +43,7 @@ beforeAll(async () => {
   if (!parsed.ok) throw new Error("fixture package is invalid");
   await importResultsPackage({ pkg: parsed.package, replace: false, publish: true, actor: COMMAND_LINE });
   await disconnectPrisma();
-  portal = await startProductionServer({ port: WEB_PORT, env: { DATABASE_URL: url, PAR_DATA_DIR: folder } });
+  portal = await startProductionServer({ port: await freePort(), env: { DATABASE_URL: url, PAR_DATA_DIR: folder } });
 });
 
 afterAll(async () => {

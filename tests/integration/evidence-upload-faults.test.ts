@@ -17,12 +17,12 @@ import { buildPackage } from "@/tests/support/results-package-factory";
 import { withTestDatabase } from "@/tests/support/test-database";
 import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
 import { pdf, png } from "@/tests/unit/evidence/evidence-fixtures";
+import { freePort } from "@/scripts/db/free-port";
 
 // An officer's uploads to the real route (app/api/console/evidence) of the production server: a
 // browser that gives up half-way through a file, and an evidence folder with no room left.
 const database = withTestDatabase({ reset: "once" });
 
-const WEB_PORT = 3724;
 const PERIOD = "tai-lieu-2025";
 const EMAIL = "can-bo@example.vn";
 const PASSWORD = "mat-khau-du-dai";
@@ -68,7 +68,7 @@ beforeAll(async () => {
   );
   await createUser({ email: EMAIL, name: "Cán bộ xã A", role: "unit_officer", unitCode: "a", password: PASSWORD, mustChangePassword: false }, COMMAND_LINE);
 
-  portal = await startProductionServer({ port: WEB_PORT, env: { DATABASE_URL: database.url(), EVIDENCE_DIR: evidenceDir, PAR_DATA_DIR: folder } });
+  portal = await startProductionServer({ port: await freePort(), env: { DATABASE_URL: database.url(), EVIDENCE_DIR: evidenceDir, PAR_DATA_DIR: folder } });
   cookie = await signIn();
 });
 

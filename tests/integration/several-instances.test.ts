@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { withTestDatabase } from "@/tests/support/test-database";
 import { buildPackage } from "@/tests/support/results-package-factory";
 import { seedDemoIfEmpty } from "@/scripts/seed/seed-demo";
 import { DEMO_PASSWORD, demoUsers } from "@/scripts/demo-data/demo-users";
+import { freePort } from "@/scripts/db/free-port";
 
 // Two production instances (`npm start`, from the same folder, different ports) on one database
 // with the demo's published periods, as behind a load balancer: a publication through one is
@@ -23,16 +23,6 @@ const AUTH_SECRET = "several-instances-test-signing-key-0123456789abcdef";
 
 type Instance = { url: string; process: ChildProcess; output: () => string };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start` as an operator runs it: scripts/run-app.ts in start mode, on DATABASE_URL. */
 async function startInstance(databaseUrl: string, dataDir: string): Promise<Instance> {

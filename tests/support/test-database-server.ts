@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedServer } from "@/scripts/db/embedded-server";
+import { freePort } from "@/scripts/db/free-port";
 
 export type TestDatabaseServer = {
   /** URL of the server's maintenance database, to create and drop scratch databases. */
@@ -12,16 +12,6 @@ export type TestDatabaseServer = {
   stop: () => Promise<void>;
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
