@@ -30,8 +30,10 @@ import { createBackup } from "./backup/create-backup";
 import { restoreBackup } from "./backup/restore-backup";
 import { BackupRefusal } from "./backup/backup-refusal";
 import { evidenceDirectory } from "@/lib/storage/evidence-directory";
+import { writeLogsToStderr } from "@/lib/observability/logger";
 
 quietKnownWarnings();
+writeLogsToStderr();
 
 const USAGE = `Usage:
   npm run cli -- import <file.json|file.xlsx> [--replace] [--publish]
