@@ -8,6 +8,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { formatDate } from "@/lib/i18n/format-date";
 import { GroupLeagueSection } from "@/components/group-league-section";
 import { TableDownloads } from "@/components/table-downloads";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 /**
  * Rendered on its first request and then served from the cache: published figures change only
@@ -33,17 +34,9 @@ const loadGroup = cache(async (periodCode: string, groupCode: string) => {
 
 async function routeParams(params: Props["params"]) {
   const { period, group } = await params;
-  return { period: decoded(period), group: decoded(group) };
+  return { period: decodeRouteSegment(period), group: decodeRouteSegment(group) };
 }
 
-/** Codes may hold characters a URL escapes; a malformed escape is just a code that does not exist. */
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period: periodCode, group } = await routeParams(params);

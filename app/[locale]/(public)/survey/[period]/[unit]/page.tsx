@@ -13,6 +13,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { formatDayInVietnam } from "@/lib/i18n/format-date-time";
 import { sipasSurveyMessagesFor } from "@/lib/i18n/sipas-survey-messages";
 import { SipasSurveyForm, type SurveyRefusalView, type SurveyStepView } from "@/components/sipas-survey-form";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 // Every visit gets its own one-time token, and a refused form comes back with its answers: the
 // page is never served from Next's page cache (nor from a shared cache: Next sends no-store).
@@ -23,7 +24,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const loadTarget = cache(async (period: string, unit: string) => loadSurveyFormTarget(decodeURIComponent(period), decodeURIComponent(unit)));
+const loadTarget = cache(async (period: string, unit: string) => loadSurveyFormTarget(decodeRouteSegment(period), decodeRouteSegment(unit)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period, unit } = await params;

@@ -21,11 +21,12 @@ import { ConsoleTable } from "@/components/console/console-table";
 import { MAX_CRITERIA_LEVELS } from "@/lib/domain/criteria-set-problems";
 import { createCriteriaSetVersionAction } from "../actions";
 import { addCriterionAction, deleteCriterionAction, moveCriterionAction, saveFieldMappingAction, updateCriterionAction } from "./actions";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).code), robots: { index: false } };
+  return { title: decodeRouteSegment((await params).code), robots: { index: false } };
 }
 
 /** A node in the table's order, with what its buttons need: its place among its siblings and its subtree's size. */
@@ -61,7 +62,7 @@ const summaryClass =
  * otherwise the reason and a new version; the fields' counterparts in the previous version.
  */
 export default async function CriteriaSetEditorPage({ params }: Props) {
-  const code = decodeURIComponent((await params).code);
+  const code = decodeRouteSegment((await params).code);
   const user = await requireSessionUser(`/console/criteria-sets/${encodeURIComponent(code)}`);
   if (user.role !== "admin") notFound();
   const locale = await getLocale();

@@ -26,16 +26,17 @@ import { ErratumForm } from "@/components/console/erratum-form";
 import { loadErratumOptions } from "@/lib/data/erratum-options";
 import { publishErratumAction } from "./actions";
 import { publishPeriodAction, reopenAssessmentAction, setPeriodUnitsAction, transitionPeriodAction, updatePeriodSettingsAction } from "./actions";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).period), robots: { index: false } };
+  return { title: decodeRouteSegment((await params).period), robots: { index: false } };
 }
 
 /** Home affairs' page of one period: its state and the next step, every unit's progress, publication. */
 export default async function ConsolePeriodPage({ params }: Props) {
-  const code = decodeURIComponent((await params).period);
+  const code = decodeRouteSegment((await params).period);
   const user = await requireSessionUser(`/console/periods/${encodeURIComponent(code)}`);
   const period = await findConsolePeriod(user, code);
   if (!period) notFound();

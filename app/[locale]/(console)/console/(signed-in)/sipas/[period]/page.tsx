@@ -27,12 +27,13 @@ import {
   updateSipasQuestionAction,
   updateSipasSurveyAction,
 } from "./actions";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = sipasConsoleMessagesFor(await getLocale());
-  return { title: `${t.title} · ${decodeURIComponent((await params).period)}`, robots: { index: false } };
+  return { title: `${t.title} · ${decodeRouteSegment((await params).period)}`, robots: { index: false } };
 }
 
 /**
@@ -40,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * far, the survey link and the QR posters. Home affairs edits; the council reads.
  */
 export default async function SipasSurveyConsolePage({ params }: Props) {
-  const code = decodeURIComponent((await params).period);
+  const code = decodeRouteSegment((await params).period);
   const user = await requireSessionUser(`/console/sipas/${encodeURIComponent(code)}`);
   if (!can(user, "sipas.read")) notFound();
   const loaded = await loadSipasConsoleSurvey(user, code);

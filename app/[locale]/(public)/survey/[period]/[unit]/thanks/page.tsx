@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { loadSurveyFormTarget } from "@/lib/data/sipas-survey-form";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { sipasSurveyMessagesFor } from "@/lib/i18n/sipas-survey-messages";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 // Reached only after a submission; rendered per request like the form (it is tiny).
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function SurveyThanksPage({ params }: Props) {
   const { period, unit } = await params;
-  const [target, locale] = await Promise.all([loadSurveyFormTarget(decodeURIComponent(period), decodeURIComponent(unit)), getLocale()]);
+  const [target, locale] = await Promise.all([loadSurveyFormTarget(decodeRouteSegment(period), decodeRouteSegment(unit)), getLocale()]);
   if (!target) notFound();
   const t = sipasSurveyMessagesFor(locale);
   const unitName = locale === "en" && target.unit.nameEn ? target.unit.nameEn : target.unit.name;

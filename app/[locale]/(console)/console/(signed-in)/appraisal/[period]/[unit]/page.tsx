@@ -11,12 +11,13 @@ import { WorkspaceHeader } from "@/components/console/workspace-header";
 import { ActionButton } from "@/components/console/action-button";
 import { toTreeView } from "../../../_lib/to-tree-view";
 import { acceptRemainingItemsAction, appraiseItemAction, approveAssessmentAction } from "./actions";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string; unit: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = workspaceMessagesFor(await getLocale());
-  return { title: t.appraisalTitle(decodeURIComponent((await params).unit)), robots: { index: false } };
+  return { title: t.appraisalTitle(decodeRouteSegment((await params).unit)), robots: { index: false } };
 }
 
 /** The council's screen: one unit's claims with their evidence, decided leaf by leaf, then approved. */
@@ -25,7 +26,7 @@ export default async function AppraisalPage({ params }: Props) {
   const user = await requireSessionUser(`/console/appraisal/${period}/${unit}`);
   const locale = await getLocale();
   const t = workspaceMessagesFor(locale);
-  const workspace = user.role === "unit_officer" ? null : await loadAssessmentWorkspace(user, { periodCode: decodeURIComponent(period), unitCode: decodeURIComponent(unit) });
+  const workspace = user.role === "unit_officer" ? null : await loadAssessmentWorkspace(user, { periodCode: decodeRouteSegment(period), unitCode: decodeRouteSegment(unit) });
   if (!workspace) notFound();
   const target = { periodCode: workspace.period.code, unitCode: workspace.unit.code };
   const { allowed, progress, assessment } = workspace;

@@ -12,12 +12,13 @@ import { ActionButton } from "@/components/console/action-button";
 import { SelfAssessmentSpreadsheet } from "@/components/console/self-assessment-spreadsheet";
 import { toTreeView } from "../../../_lib/to-tree-view";
 import { explainItemAction, saveSelfScoreAction, submitSelfAssessmentAction } from "./actions";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string; unit: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = workspaceMessagesFor(await getLocale());
-  return { title: t.selfAssessmentTitle(decodeURIComponent((await params).unit)), robots: { index: false } };
+  return { title: t.selfAssessmentTitle(decodeRouteSegment((await params).unit)), robots: { index: false } };
 }
 
 /** The officer's screen: their unit's criteria tree to score, with evidence, then submit. */
@@ -26,7 +27,7 @@ export default async function SelfAssessmentPage({ params }: Props) {
   const user = await requireSessionUser(`/console/assessments/${period}/${unit}`);
   const locale = await getLocale();
   const t = workspaceMessagesFor(locale);
-  const workspace = await loadAssessmentWorkspace(user, { periodCode: decodeURIComponent(period), unitCode: decodeURIComponent(unit) });
+  const workspace = await loadAssessmentWorkspace(user, { periodCode: decodeRouteSegment(period), unitCode: decodeRouteSegment(unit) });
   if (!workspace) notFound();
   const target = { periodCode: workspace.period.code, unitCode: workspace.unit.code };
   const { allowed, progress, assessment } = workspace;

@@ -10,6 +10,7 @@ import { listFlaggedSipasResponses } from "@/lib/data/sipas-flagged-responses";
 import { ConsoleTable } from "@/components/console/console-table";
 import { SipasFlaggedReview } from "@/components/console/sipas-flagged-review";
 import { reviewFlaggedSipasResponsesAction } from "./actions";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string }> };
 
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Flagged responses of one period's survey: home affairs accepts or rejects them; the council sees them. */
 export default async function SipasFlaggedPage({ params }: Props) {
-  const code = decodeURIComponent((await params).period);
+  const code = decodeRouteSegment((await params).period);
   const user = await requireSessionUser(`/console/sipas/${encodeURIComponent(code)}/flagged`);
   if (!can(user, "sipas.read")) notFound();
   const listed = await listFlaggedSipasResponses(user, code);

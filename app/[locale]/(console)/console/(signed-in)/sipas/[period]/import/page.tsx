@@ -12,12 +12,13 @@ import { SIPAS_SHEET_COLUMNS, sipasDateRange } from "@/lib/sipas/sipas-response-
 import { vietnamDay } from "@/lib/domain/vietnam-day";
 import { ConsoleTable } from "@/components/console/console-table";
 import { SipasImportForm } from "@/components/console/sipas-import-form";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = sipasImportMessagesFor(await getLocale());
-  return { title: t.title(decodeURIComponent((await params).period)), robots: { index: false } };
+  return { title: t.title(decodeRouteSegment((await params).period)), robots: { index: false } };
 }
 
 function dayText(iso: string): string {
@@ -27,7 +28,7 @@ function dayText(iso: string): string {
 
 /** Home affairs imports the forms collected on paper or by a survey contractor for one period. */
 export default async function SipasImportPage({ params }: Props) {
-  const code = decodeURIComponent((await params).period);
+  const code = decodeRouteSegment((await params).period);
   const user = await requireSessionUser(`/console/sipas/${encodeURIComponent(code)}/import`);
   if (!can(user, "sipas.edit")) notFound();
   const period = await findConsolePeriod(user, code);

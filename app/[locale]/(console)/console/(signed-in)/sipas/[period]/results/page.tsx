@@ -13,11 +13,12 @@ import { ConsoleTable } from "@/components/console/console-table";
 import { FieldsActionForm } from "@/components/console/fields-action-form";
 import { SipasResultButton } from "@/components/console/sipas-result-button";
 import { approveSipasResultsAction, computeSipasResultsAction, revokeSipasApprovalAction } from "./actions";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `SIPAS — ${decodeURIComponent((await params).period)}`, robots: { index: false } };
+  return { title: `SIPAS — ${decodeRouteSegment((await params).period)}`, robots: { index: false } };
 }
 
 /**
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * responses, index, 95 % interval, elements and state; recompute, approve one or all, revoke.
  */
 export default async function SipasResultsPage({ params }: Props) {
-  const code = decodeURIComponent((await params).period);
+  const code = decodeRouteSegment((await params).period);
   const user = await requireSessionUser(`/console/sipas/${encodeURIComponent(code)}/results`);
   const view = await loadSipasResultsConsole(user, code);
   if (!view) notFound();

@@ -9,19 +9,20 @@ import { formatStatedDecimal } from "@/lib/i18n/format-stated-decimal";
 import { requireSessionUser } from "@/lib/auth/session";
 import { loadSipasResultsConsole } from "@/lib/data/sipas-results-console";
 import { ConsoleTable } from "@/components/console/console-table";
+import { decodeRouteSegment } from "@/lib/domain/route-segment";
 
 type Props = { params: Promise<{ period: string; unit: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period, unit } = await params;
-  return { title: `SIPAS — ${decodeURIComponent(unit)} — ${decodeURIComponent(period)}`, robots: { index: false } };
+  return { title: `SIPAS — ${decodeRouteSegment(unit)} — ${decodeRouteSegment(period)}`, robots: { index: false } };
 }
 
 /** One unit's SIPAS figures in full: overall, per element (with its weight) and per question. */
 export default async function SipasUnitResultsPage({ params }: Props) {
   const { period: periodParam, unit: unitParam } = await params;
-  const periodCode = decodeURIComponent(periodParam);
-  const unitCode = decodeURIComponent(unitParam);
+  const periodCode = decodeRouteSegment(periodParam);
+  const unitCode = decodeRouteSegment(unitParam);
   const user = await requireSessionUser(`/console/sipas/${encodeURIComponent(periodCode)}/results/${encodeURIComponent(unitCode)}`);
   const view = await loadSipasResultsConsole(user, periodCode);
   const unit = view?.units.find((candidate) => candidate.unitCode === unitCode);
