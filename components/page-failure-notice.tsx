@@ -11,12 +11,18 @@ export function PageFailureNotice({ error, retry }: { error: unknown; retry: () 
   const outage = isDatabaseOutage(error);
   const vi = databaseOutageMessagesFor("vi");
   const en = databaseOutageMessagesFor("en");
+  const digest = failureDigest(error);
   return (
     <div className="max-w-2xl space-y-4" data-failure={outage ? "database-unavailable" : "unexpected"}>
       <p className="text-sm font-semibold tracking-wide text-slate-700">{outage ? "503" : "500"}</p>
       <h1 className="text-2xl font-bold sm:text-3xl">{outage ? vi.title : vi.unexpectedTitle}</h1>
       <p className="text-slate-800">{outage ? vi.text : vi.unexpectedText}</p>
       {outage && <p className="text-slate-800">{vi.retry}</p>}
+      {!outage && digest && (
+        <p className="text-slate-800">
+          {vi.reference} <code className="font-mono font-semibold">{digest}</code>
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-4">
         <button
           type="button"
@@ -32,7 +38,18 @@ export function PageFailureNotice({ error, retry }: { error: unknown; retry: () 
       <div lang="en" className="border-t border-slate-300 pt-4 text-sm text-slate-700">
         <p className="font-semibold">{outage ? en.title : en.unexpectedTitle}</p>
         <p>{outage ? `${en.text} ${en.retry}` : en.unexpectedText}</p>
+        {!outage && digest && (
+          <p>
+            {en.reference} <code className="font-mono">{digest}</code>
+          </p>
+        )}
       </div>
     </div>
   );
+}
+
+/** Next.js's digest of a server failure: a number, never the error's text. */
+function failureDigest(error: unknown): string | null {
+  const digest = typeof error === "object" && error !== null ? (error as { digest?: unknown }).digest : undefined;
+  return typeof digest === "string" && /^[\w-]{1,64}$/.test(digest) ? digest : null;
 }

@@ -3,6 +3,7 @@
  * DATABASE_URL's server when set, else a throw-away embedded PostgreSQL) with the demo data.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import { PROJECT_ROOT } from "./db/project-root";
@@ -42,10 +43,15 @@ async function main() {
   await applyMigrations(url);
   await seedDemoIfEmpty(url, () => {});
   clearPageCache();
+  // Its JSON log (access lines, Next.js's own errors) for reading after a failed test: Playwright
+  // shows only the server's stderr, and empties test-results/ as it starts.
+  const logDir = path.join(PROJECT_ROOT, ".data");
+  mkdirSync(logDir, { recursive: true });
+  const log = openSync(path.join(logDir, `e2e-server-${port}.log`), "w");
   // The production server as `npm start` runs it (security headers, CSP nonces around Next.js).
   web = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "server/portal-server.ts")], {
     cwd: PROJECT_ROOT,
-    stdio: "inherit",
+    stdio: ["ignore", log, "inherit"],
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -13,6 +13,8 @@ const vi = {
   short: "Cơ sở dữ liệu tạm thời không truy cập được: chưa lưu được gì, dữ liệu đã lưu không bị mất. Vui lòng thử lại sau ít phút.",
   unexpectedTitle: "Đã có lỗi ngoài dự kiến",
   unexpectedText: "Trang này chưa hiển thị được. Những gì đã lưu trước đó không bị mất; vui lòng thử lại.",
+  /** The digest Next.js gives the failure: the same one is in the server's log line. */
+  reference: "Nếu lỗi lặp lại, hãy báo quản trị viên mã lỗi này:",
   home: "Về trang chủ",
 };
 
@@ -26,6 +28,7 @@ const en: DatabaseOutageMessages = {
   short: "The database cannot be reached at the moment: nothing was saved and nothing saved before was lost. Please try again in a few minutes.",
   unexpectedTitle: "Something unexpected went wrong",
   unexpectedText: "This page could not be shown. Nothing saved before was lost; please try again.",
+  reference: "If it happens again, give the administrator this error code:",
   home: "Back to the home page",
 };
 
