@@ -81,13 +81,14 @@ const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function createEvidenceStorage(options: EvidenceStorageOptions = {}): EvidenceStorage {
-  const directory = path.resolve(options.directory ?? evidenceDirectory());
+  // A folder the operator chooses at run time: nothing in it belongs in the build's file trace.
+  const directory = path.resolve(/*turbopackIgnore: true*/ options.directory ?? evidenceDirectory());
   const maxBytes = options.maxBytes ?? evidenceMaxBytes();
   const fs = options.fileSystem ?? nodeFileSystem;
   const pathOf = (sha256: string) => {
     // The hash comes from the database; a value that is not one must not become a path.
     if (!SHA256_HEX.test(sha256)) throw new Error(`Not a SHA-256 hex digest: ${JSON.stringify(sha256)}`);
-    return path.join(directory, sha256.slice(0, 2), sha256);
+    return path.join(/*turbopackIgnore: true*/ directory, sha256.slice(0, 2), sha256);
   };
 
   return {
