@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { isDatabaseOutage } from "@/lib/domain/database-outage";
 import { databaseOutageMessagesFor } from "@/lib/i18n/database-outage-messages";
 
@@ -31,9 +30,10 @@ export function PageFailureNotice({ error, retry }: { error: unknown; retry: () 
         >
           {vi.retryButton} <span lang="en">/ {en.retryButton}</span>
         </button>
-        <Link href="/" className="font-medium text-brand-800 underline underline-offset-2">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load, not a client navigation, starts the visitor afresh after a failure (and keeps next/link's code out of every page's error boundary) */}
+        <a href="/" className="font-medium text-brand-800 underline underline-offset-2">
           {vi.home}
-        </Link>
+        </a>
       </div>
       <div lang="en" className="border-t border-slate-300 pt-4 text-sm text-slate-700">
         <p className="font-semibold">{outage ? en.title : en.unexpectedTitle}</p>
