@@ -22,6 +22,7 @@ import { MAX_CRITERIA_LEVELS } from "@/lib/domain/criteria-set-problems";
 import { createCriteriaSetVersionAction } from "../actions";
 import { addCriterionAction, deleteCriterionAction, moveCriterionAction, saveFieldMappingAction, updateCriterionAction } from "./actions";
 import { decodeRouteSegment } from "@/lib/domain/route-segment";
+import { ConsoleRecordHeader } from "@/components/console-record-header";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -78,74 +79,55 @@ export default async function CriteriaSetEditorPage({ params }: Props) {
 
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href="/console/criteria-sets" className="underline">
-            {t.backToSets}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">{view.set.name}</h1>
-        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <dt className="text-slate-700">{t.code}</dt>
-            <dd className="font-mono">{setCode}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t.version}</dt>
-            <dd>{view.set.version}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t.state}</dt>
-            <dd data-testid="criteria-set-state" className={editable ? "text-green-800" : "font-semibold text-amber-900"}>
-              {editable ? t.editable : t.locked}
-            </dd>
-          </div>
-          {view.previousVersion && (
-            <div>
-              <dt className="text-slate-700">{t.previousVersion}</dt>
-              <dd>
-                <Link href={`/console/criteria-sets/${encodeURIComponent(view.previousVersion.code)}`} className="underline underline-offset-2">
-                  {view.previousVersion.name} ({t.versionNumber(view.previousVersion.version)})
-                </Link>
-              </dd>
-            </div>
-          )}
-          {view.nextVersions.length > 0 && (
-            <div>
-              <dt className="text-slate-700">{t.nextVersions}</dt>
-              <dd>
-                <ul>
-                  {view.nextVersions.map((next) => (
-                    <li key={next.code}>
-                      <Link href={`/console/criteria-sets/${encodeURIComponent(next.code)}`} className="underline underline-offset-2">
-                        {next.name} ({t.versionNumber(next.version)})
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt className="text-slate-700">{t.periodsUsing}</dt>
-            <dd>
-              {view.periods.length === 0
+      <ConsoleRecordHeader
+        back={{ href: "/console/criteria-sets", label: t.backToSets }}
+        title={view.set.name}
+        facts={[
+          { label: t.code, value: setCode, className: "font-mono" },
+          { label: t.version, value: view.set.version },
+          {
+            label: t.state,
+            value: editable ? t.editable : t.locked,
+            className: editable ? "text-green-800" : "font-semibold text-amber-900",
+            testId: "criteria-set-state",
+          },
+          view.previousVersion && {
+            label: t.previousVersion,
+            value: (
+              <Link href={`/console/criteria-sets/${encodeURIComponent(view.previousVersion.code)}`} className="underline underline-offset-2">
+                {view.previousVersion.name} ({t.versionNumber(view.previousVersion.version)})
+              </Link>
+            ),
+          },
+          view.nextVersions.length > 0 && {
+            label: t.nextVersions,
+            value: (
+              <ul>
+                {view.nextVersions.map((next) => (
+                  <li key={next.code}>
+                    <Link href={`/console/criteria-sets/${encodeURIComponent(next.code)}`} className="underline underline-offset-2">
+                      {next.name} ({t.versionNumber(next.version)})
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          {
+            label: t.periodsUsing,
+            value:
+              view.periods.length === 0
                 ? t.noPeriods
-                : view.periods.map((period) => `${period.name} (${status[period.status] ?? period.status})`).join("; ")}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t.totalMax}</dt>
-            <dd className="tabular-nums">
-              {points(view.tree.totalMax)} ({t.appraisalMax} {points(view.tree.appraisalMax)} · {t.surveyMax} {points(view.tree.surveyMax)})
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t.levelCounts}</dt>
-            <dd>{view.tree.countsByLevel.map((count, index) => t.levelCount(index + 1, count)).join(", ")}</dd>
-          </div>
-        </dl>
-      </header>
+                : view.periods.map((period) => `${period.name} (${status[period.status] ?? period.status})`).join("; "),
+          },
+          {
+            label: t.totalMax,
+            value: `${points(view.tree.totalMax)} (${t.appraisalMax} ${points(view.tree.appraisalMax)} · ${t.surveyMax} ${points(view.tree.surveyMax)})`,
+            className: "tabular-nums",
+          },
+          { label: t.levelCounts, value: view.tree.countsByLevel.map((count, index) => t.levelCount(index + 1, count)).join(", ") },
+        ]}
+      />
 
       {view.lock && (
         <section aria-labelledby="lock-title" className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4">

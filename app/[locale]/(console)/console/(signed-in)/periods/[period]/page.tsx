@@ -27,6 +27,7 @@ import { loadErratumOptions } from "@/lib/data/erratum-options";
 import { publishErratumAction } from "./actions";
 import { publishPeriodAction, reopenAssessmentAction, setPeriodUnitsAction, transitionPeriodAction, updatePeriodSettingsAction } from "./actions";
 import { decodeRouteSegment } from "@/lib/domain/route-segment";
+import { ConsoleRecordHeader } from "@/components/console-record-header";
 
 type Props = { params: Promise<{ period: string }> };
 
@@ -51,55 +52,22 @@ export default async function ConsolePeriodPage({ params }: Props) {
   const erratum = period.status === "published" ? await loadErratumOptions(user, period.code) : null;
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm text-slate-700">
-          <Link href="/console/periods" className="underline">
-            {t.periodsTitle}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">{period.name}</h1>
-        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <dt className="text-slate-600">{t.status}</dt>
-            <dd className="font-semibold" data-testid="period-status">
-              {w.periodStatus[period.status]}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{t.criteriaSet}</dt>
-            <dd>
-              {period.criteriaSet.name} (v{period.criteriaSet.version})
-            </dd>
-          </div>
-          {period.previousPeriod && (
-            <div>
-              <dt className="text-slate-600">{t.previousPeriod}</dt>
-              <dd>{period.previousPeriod.name}</dd>
-            </div>
-          )}
-          {period.selfAssessmentOpensAt && (
-            <div>
-              <dt className="text-slate-600">{t.opensAt}</dt>
-              <dd>{formatDateTime(period.selfAssessmentOpensAt, locale)}</dd>
-            </div>
-          )}
-          {period.selfAssessmentDeadline && (
-            <div>
-              <dt className="text-slate-600">{t.selfDeadline}</dt>
-              <dd>{formatDateTime(period.selfAssessmentDeadline, locale)}</dd>
-            </div>
-          )}
-          {period.appraisalDeadline && (
-            <div>
-              <dt className="text-slate-600">{t.appraisalDeadline}</dt>
-              <dd>{formatDateTime(period.appraisalDeadline, locale)}</dd>
-            </div>
-          )}
-          <div>
-            <dt className="text-slate-600">{t.bands}</dt>
-            <dd>{period.bands.map((band) => `${band.label} ≥ ${formatDecimal(band.minIndex.toString(), locale, 2)}`).join(" · ") || t.none}</dd>
-          </div>
-        </dl>
+      <ConsoleRecordHeader
+        back={{ href: "/console/periods", label: t.periodsTitle }}
+        title={period.name}
+        facts={[
+          { label: t.status, value: w.periodStatus[period.status], className: "font-semibold", testId: "period-status" },
+          { label: t.criteriaSet, value: `${period.criteriaSet.name} (v${period.criteriaSet.version})` },
+          period.previousPeriod && { label: t.previousPeriod, value: period.previousPeriod.name },
+          period.selfAssessmentOpensAt && { label: t.opensAt, value: formatDateTime(period.selfAssessmentOpensAt, locale) },
+          period.selfAssessmentDeadline && { label: t.selfDeadline, value: formatDateTime(period.selfAssessmentDeadline, locale) },
+          period.appraisalDeadline && { label: t.appraisalDeadline, value: formatDateTime(period.appraisalDeadline, locale) },
+          {
+            label: t.bands,
+            value: period.bands.map((band) => `${band.label} ≥ ${formatDecimal(band.minIndex.toString(), locale, 2)}`).join(" · ") || t.none,
+          },
+        ]}
+      >
         <div className="flex flex-wrap gap-4 pt-2">
           {moves.map((move) => {
             const backwards = move.from === "approved" && move.to === "appraisal";
@@ -117,7 +85,7 @@ export default async function ConsolePeriodPage({ params }: Props) {
             );
           })}
         </div>
-      </header>
+      </ConsoleRecordHeader>
 
       {(setup.editable.settings || setup.editable.units) && (
         <section aria-labelledby="setup-title" className="space-y-4">

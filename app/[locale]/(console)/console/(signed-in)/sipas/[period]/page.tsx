@@ -28,6 +28,7 @@ import {
   updateSipasSurveyAction,
 } from "./actions";
 import { decodeRouteSegment } from "@/lib/domain/route-segment";
+import { ConsoleRecordHeader } from "@/components/console-record-header";
 
 type Props = { params: Promise<{ period: string }> };
 
@@ -109,43 +110,18 @@ export default async function SipasSurveyConsolePage({ params }: Props) {
 
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm text-slate-700">
-          <Link href="/console/sipas" className="underline">
-            {t.back}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">{survey.name}</h1>
-        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <dt className="text-slate-600">{t.period}</dt>
-            <dd>{period.name}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{t.stateTitle}</dt>
-            <dd className="font-semibold" data-testid="sipas-survey-status">
-              {t.status[survey.status]}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{t.responses}</dt>
-            <dd data-testid="sipas-response-total">{survey.responses}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{t.indexMethod}</dt>
-            <dd>
-              {t.methods[survey.indexMethod]} · {t.scaleSummary(survey.scaleMin, survey.scaleMax, survey.satisfiedFrom)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{t.opensAt}</dt>
-            <dd>{survey.opensAt ? formatDateTime(survey.opensAt, locale) : t.none}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{t.closesAt}</dt>
-            <dd>{survey.closesAt ? formatDateTime(survey.closesAt, locale) : t.none}</dd>
-          </div>
-        </dl>
+      <ConsoleRecordHeader
+        back={{ href: "/console/sipas", label: t.back }}
+        title={survey.name}
+        facts={[
+          { label: t.period, value: period.name },
+          { label: t.stateTitle, value: t.status[survey.status], className: "font-semibold", testId: "sipas-survey-status" },
+          { label: t.responses, value: survey.responses, testId: "sipas-response-total" },
+          { label: t.indexMethod, value: `${t.methods[survey.indexMethod]} · ${t.scaleSummary(survey.scaleMin, survey.scaleMax, survey.satisfiedFrom)}` },
+          { label: t.opensAt, value: survey.opensAt ? formatDateTime(survey.opensAt, locale) : t.none },
+          { label: t.closesAt, value: survey.closesAt ? formatDateTime(survey.closesAt, locale) : t.none },
+        ]}
+      >
         {moves.length > 0 && (
           <div className="flex flex-wrap gap-4 pt-2">
             {moves.map((move) => {
@@ -184,7 +160,7 @@ export default async function SipasSurveyConsolePage({ params }: Props) {
             {t.frozenNote(survey.responses)}
           </p>
         )}
-      </header>
+      </ConsoleRecordHeader>
 
       <section aria-labelledby="units-title" className="space-y-2">
         <h2 id="units-title" className="text-xl font-semibold">
