@@ -48,7 +48,7 @@ export function PageFailureNotice({ error, retry }: { error: unknown; retry: () 
   );
 }
 
-/** Next.js's digest of a server failure: a number, never the error's text. */
+/** The code Next.js (or the app) gives a server failure, never its text; only a plain token is shown. */
 function failureDigest(error: unknown): string | null {
   const digest = typeof error === "object" && error !== null ? (error as { digest?: unknown }).digest : undefined;
   return typeof digest === "string" && /^[\w-]{1,64}$/.test(digest) ? digest : null;

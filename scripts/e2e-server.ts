@@ -3,7 +3,8 @@
  * DATABASE_URL's server when set, else a throw-away embedded PostgreSQL) with the demo data.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import { PROJECT_ROOT } from "./db/project-root";
@@ -43,15 +44,15 @@ async function main() {
   await applyMigrations(url);
   await seedDemoIfEmpty(url, () => {});
   clearPageCache();
-  // Its JSON log (access lines, Next.js's own errors) for reading after a failed test: Playwright
-  // shows only the server's stderr, and empties test-results/ as it starts.
-  const logDir = path.join(PROJECT_ROOT, ".data");
-  mkdirSync(logDir, { recursive: true });
-  const log = openSync(path.join(logDir, `e2e-server-${port}.log`), "w");
+  // Its JSON log (access lines, Next.js's own reports) is kept whole in .data/ for reading after a
+  // failed test (Playwright empties test-results/ as it starts); errors are also shown on stderr,
+  // which Playwright prints next to the failing test.
+  mkdirSync(path.join(PROJECT_ROOT, ".data"), { recursive: true });
+  const log = createWriteStream(path.join(PROJECT_ROOT, ".data", `e2e-server-${port}.log`));
   // The production server as `npm start` runs it (security headers, CSP nonces around Next.js).
   web = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "server/portal-server.ts")], {
     cwd: PROJECT_ROOT,
-    stdio: ["ignore", log, "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -62,6 +63,10 @@ async function main() {
       EVIDENCE_DIR: path.join(PROJECT_ROOT, ".data", `e2e-evidence-${port}`),
       PAR_DEMO_SIGN_INS: JSON.stringify({ password: DEMO_PASSWORD, accounts: demoUsers.map((user) => ({ email: user.email, role: user.role, unitName: user.unitName })) }),
     },
+  });
+  web.stdout?.pipe(log);
+  createInterface({ input: web.stdout! }).on("line", (line) => {
+    if (/^\{"level":"(error|fatal)"/.test(line)) process.stderr.write(`${line}\n`);
   });
   web.once("exit", (code) => {
     void cleanup().finally(() => process.exit(code ?? 1));

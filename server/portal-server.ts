@@ -17,6 +17,7 @@ import { productionAuthSecretProblem } from "../scripts/db/auth-secret";
 import { logger } from "@/lib/observability/logger";
 import { createPortalHttpServer } from "./portal-http-server";
 import { sendConsoleToLogger } from "./console-to-logger";
+import { quietKnownWarnings } from "../scripts/db/quiet-known-warnings";
 
 /** Below run-app's 8 s between SIGTERM and SIGKILL. */
 const SHUTDOWN_DEADLINE_MS = 7000;
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? "3000");
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT="${process.env.PORT}" is not a valid port number (1–65535).`);
 
-  sendConsoleToLogger();
+  quietKnownWarnings();
+  if (!process.stdout.isTTY) sendConsoleToLogger();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: PROJECT_ROOT, hostname: "localhost", port });
   await app.prepare();

@@ -1,14 +1,26 @@
-import pino from "pino";
+import pino, { type DestinationStream } from "pino";
 import { currentRequestId } from "./request-context";
 
-let stream: NodeJS.WritableStream = process.stdout;
+type Output = "stdout" | "stderr";
+
+const outputs: Partial<Record<Output, DestinationStream>> = {};
+let output: Output = "stdout";
+
+/**
+ * pino's own writer on the file descriptor: synchronous, so a fatal line written just before
+ * process.exit is not lost, and silent once the reader of a pipe has gone (EPIPE) instead of
+ * throwing on every line.
+ */
+function destination(which: Output): DestinationStream {
+  return (outputs[which] ??= pino.destination({ dest: which === "stdout" ? 1 : 2, sync: true }));
+}
 
 /**
  * For the command line, whose stdout carries the exported data alone: a log line there would
  * corrupt the file an operator redirects it into.
  */
 export function writeLogsToStderr(): void {
-  stream = process.stderr;
+  output = "stderr";
 }
 
 /**
@@ -28,5 +40,5 @@ export const logger = pino(
     },
   },
   // Looked up per line, so writeLogsToStderr takes effect after the logger exists.
-  { write: (line: string) => stream.write(line) },
+  { write: (line: string) => destination(output).write(line) },
 );

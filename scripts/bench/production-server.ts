@@ -6,7 +6,6 @@ import { PROJECT_ROOT } from "../db/project-root";
 import { clearPageCache } from "../clear-page-cache";
 import { freePort } from "../db/free-port";
 
-
 export async function startProductionServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   clearPageCache();

@@ -110,7 +110,7 @@ describe("the portal while PostgreSQL stops and starts again", () => {
     // The operator's log has the outage's start and end, once each, as JSON lines; Next.js's own
     // reports of the failed renders are JSON lines too, never a bare stack between them.
     const lines = portal!
-      .output()
+      .log()
       .split("\n")
       .filter((line) => line.trim() !== "");
     expect(lines.filter((line) => !line.startsWith("{"))).toEqual([]);

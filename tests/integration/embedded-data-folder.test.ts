@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startEmbeddedServer } from "@/scripts/db/embedded-server";
 import { freePort } from "@/scripts/db/free-port";
 
-
 let folder: string | null = null;
 
 afterEach(() => {

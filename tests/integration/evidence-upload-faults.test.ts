@@ -151,7 +151,7 @@ describe("evidence uploads over HTTP", () => {
     expect(await getPrisma().auditLog.count({ where: { action: "evidence.upload" } })).toBe(1);
     // A browser that went away is not a server fault: the operator's log has no error for it.
     const errors = portal
-      .output()
+      .log()
       .split("\n")
       .filter((line) => line.startsWith("{") && (JSON.parse(line) as { level?: string }).level === "error");
     expect(errors).toEqual([]);

@@ -23,7 +23,6 @@ const AUTH_SECRET = "several-instances-test-signing-key-0123456789abcdef";
 
 type Instance = { url: string; process: ChildProcess; output: () => string };
 
-
 /** `npm start` as an operator runs it: scripts/run-app.ts in start mode, on DATABASE_URL. */
 async function startInstance(databaseUrl: string, dataDir: string): Promise<Instance> {
   const port = await freePort();

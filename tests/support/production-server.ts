@@ -7,8 +7,10 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export type ProductionServer = {
   url: string;
   child: ChildProcess;
-  /** What the server printed so far (its JSON log lines and Next's own), for failure messages. */
+  /** What the server printed so far on stdout and stderr, for failure messages. */
   output: () => string;
+  /** Its log so far: stdout alone, one JSON object per line. */
+  log: () => string;
   stop: () => Promise<void>;
 };
 
@@ -22,6 +24,7 @@ export async function startProductionServer(options: { port: number; env: Record
     throw new Error("This test needs the production build: run `npm run build` first.");
   }
   let output = "";
+  let log = "";
   const child = spawn(process.execPath, ["--import", "tsx", "server/portal-server.ts"], {
     cwd: ROOT,
     env: {
@@ -34,7 +37,10 @@ export async function startProductionServer(options: { port: number; env: Record
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    log += chunk.toString("utf8");
+  });
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   const url = `http://127.0.0.1:${options.port}`;
 
@@ -50,7 +56,7 @@ export async function startProductionServer(options: { port: number; env: Record
   for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`The production server exited (${child.exitCode}):\n${output.slice(-3000)}`);
     try {
-      if ((await fetch(`${url}/api/health/live`)).ok) return { url, child, output: () => output, stop };
+      if ((await fetch(`${url}/api/health/live`)).ok) return { url, child, output: () => output, log: () => log, stop };
     } catch {
       // not listening yet
     }

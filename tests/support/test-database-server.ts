@@ -12,7 +12,6 @@ export type TestDatabaseServer = {
   stop: () => Promise<void>;
 };
 
-
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;

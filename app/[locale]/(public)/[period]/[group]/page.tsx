@@ -37,7 +37,6 @@ async function routeParams(params: Props["params"]) {
   return { period: decodeRouteSegment(period), group: decodeRouteSegment(group) };
 }
 
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period: periodCode, group } = await routeParams(params);
   const [found, locale] = await Promise.all([loadGroup(periodCode, group), getLocale()]);
