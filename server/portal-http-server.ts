@@ -47,6 +47,11 @@ export function createPortalHttpServer(handle: RequestHandler): PortalHttpServer
   }
 
   const server = http.createServer((req, res) => void serve(req, res));
+  // Longer than a reverse proxy keeps an idle upstream connection (nginx: 60 s). With Node's 5 s,
+  // the portal could close one just as nginx sends a request on it, and nginx does not retry a
+  // POST: the console's forms would now and then get a 502.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   function stop(): Promise<void> {
     stopping ??= new Promise<void>((resolve) => {

@@ -97,7 +97,10 @@ function addNoncesToHtml(req: IncomingMessage, res: ServerResponse): void {
       if (done) process.nextTick(done);
       return true;
     }
-    return write.call(this, ready, done);
+    // compression's write() takes no callback (it would be read as the encoding): called here.
+    const accepted = write.call(this, ready);
+    if (done) process.nextTick(done);
+    return accepted;
   } as ServerResponse["write"];
   res.end = function (this: ServerResponse, chunk?: unknown, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback) {
     const body = typeof chunk === "function" ? undefined : chunk;

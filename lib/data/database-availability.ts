@@ -46,12 +46,21 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AG
  * shutting down, too many connections, and the connection-exception class 08.
  */
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006"]);
-/** Prisma's codes for an unreachable server, a timed-out connection or pool, a closed connection. */
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/**
+ * Prisma's codes for an unreachable server, a timed-out connection, a closed connection. Not
+ * P2024 (no free connection in the pool in time): a busy database is not a down one.
+ */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
 /** The pg adapter's kinds for the same (meta.driverAdapterError.cause.kind). */
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-/** pg's own errors for these carry no code, only a message. */
-const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
+/**
+ * pg's own errors for these carry no code, only a message. Not pg-pool's "timeout exceeded when
+ * trying to connect", which also means every connection was busy for connectionTimeoutMillis: under
+ * load that is a slow answer, and marking the database down would turn it into 503s for everyone.
+ * A connection attempt that itself times out ends as "Connection terminated due to connection
+ * timeout", which is matched.
+ */
+const PG_MESSAGES = /Connection terminated|Client has encountered a connection error|Connection refused/i;
 
 /**
  * Whether an error means the database could not be reached (rather than a query being wrong or a

@@ -19,7 +19,7 @@
 import { createRequire } from "node:module";
 import pg from "pg";
 import pino from "pino";
-import { READ_REVISIONS_SQL, isStillCurrent, recordRevalidation, revisionsFromRows } from "./page-cache-revisions.mjs";
+import { READ_REVISIONS_SQL, isStillCurrent, recordRevalidationOnPool, revisionsFromRows } from "./page-cache-revisions.mjs";
 
 const require = createRequire(import.meta.url);
 // The class Next.js uses when no handler is configured, from the same module instance as the
@@ -199,18 +199,11 @@ export default class PageCacheHandler extends FileSystemCache {
     const list = typeof tags === "string" ? [tags] : tags;
     if (!this.shared || list.length === 0) return;
     // Every revalidation expires the pages at once on every instance, as revalidatePath does here.
-    const client = await revisionsPool().connect().catch((err) => {
-      logger.error({ event: "page_cache.revalidation_not_shared", err, tags: list }, "other instances will refresh these pages within their revalidate time");
-      return null;
-    });
-    if (!client) return;
     try {
-      const revision = await recordRevalidation(client, list);
+      const revision = await recordRevalidationOnPool(revisionsPool(), list);
       logger.debug({ event: "page_cache.revalidated", tags: list, revision }, "pages revalidated on every instance");
     } catch (err) {
       logger.error({ event: "page_cache.revalidation_not_shared", err, tags: list }, "other instances will refresh these pages within their revalidate time");
-    } finally {
-      client.release();
     }
   }
 }

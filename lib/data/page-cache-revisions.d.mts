@@ -10,5 +10,6 @@ export declare function recordRevalidation(
   client: { query: (text: string, values?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }> },
   tags: string[],
 ): Promise<number>;
+export declare function recordRevalidationOnPool(pool: import("pg").Pool, tags: string[]): Promise<number>;
 export declare function revisionsFromRows(rows: Array<{ tag: unknown; revision: unknown }>): PageCacheRevisions;
 export declare function isStillCurrent(revisions: PageCacheRevisions, tags: string[], renderedAt: number): boolean;

@@ -66,6 +66,30 @@ export async function recordRevalidation(client, tags) {
 }
 
 /**
+ * recordRevalidation on a connection of `pool`. A checked-out connection is no longer watched by
+ * the pool: cut half-way (PostgreSQL restarting), its 'error' event would end the process. Here
+ * the failed query reports it, and the connection is given back as broken, so the pool discards it.
+ * @param {import("pg").Pool} pool
+ * @param {string[]} tags
+ * @returns {Promise<number>}
+ */
+export async function recordRevalidationOnPool(pool, tags) {
+  const client = await pool.connect();
+  const reportedByTheQuery = () => {};
+  client.on("error", reportedByTheQuery);
+  let failure;
+  try {
+    return await recordRevalidation(client, tags);
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.removeListener("error", reportedByTheQuery);
+    client.release(failure);
+  }
+}
+
+/**
  * @typedef {{ newest: number, byTag: Map<string, number> }} PageCacheRevisions
  *   `newest`: the highest revision given so far, 0 when none; `byTag`: each tag's last revision
  */

@@ -40,7 +40,7 @@ function createClient(): PrismaClient {
   pool.on("error", onConnectionError);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: onConnectionError, onConnectionError });
   const base = new PrismaClient({ adapter });
-  registerDatabaseProbe(() => base.$queryRaw`select 1`);
+  registerDatabaseProbe(() => probeOnOwnConnection(connectionString));
   // Every query tells whether the database is reachable; while it is known not to be, a query
   // fails at once (the probe watches for its return) instead of piling up behind timeouts.
   const watched = base.$extends({
@@ -62,6 +62,22 @@ function createClient(): PrismaClient {
   });
   // A query-only extension leaves every method's type as it was.
   return watched as unknown as PrismaClient;
+}
+
+/**
+ * Whether PostgreSQL answers, on a connection of the probe's own: the pool's may all be taken by
+ * requests waiting on it, and the probe must tell a database that is back from a pool that is busy.
+ */
+async function probeOnOwnConnection(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3_000 });
+  // Its failures are the probe's answer (the rejected connect or query), not process errors.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export function getPrisma(): PrismaClient {

@@ -163,6 +163,9 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
 
 async function readDatabaseSnapshot(databaseUrl: string, scratch: string, progress: (line: string) => void) {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A connection cut while idle (PostgreSQL restarting) would otherwise end the process before its
+  // clean-up: its next query fails instead, and the usual refusal and clean-up follow.
+  client.on("error", () => {});
   await client.connect();
   try {
     await prepareCopySession(client);

@@ -108,6 +108,9 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
   feeding.catch(() => undefined);
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
+  // A connection cut while idle (PostgreSQL restarting) would otherwise end the process before its
+  // clean-up: its next query fails instead, and the usual refusal and clean-up follow.
+  client.on("error", () => {});
   await client.connect();
   let staging: string | null = null;
   let inTransaction = false;
@@ -199,6 +202,8 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     await setSequences(client, manifest);
     await recordRestore(client, manifest, { replaced: target.hadData, file: typeof options.input === "string" ? path.basename(options.input) : null });
     await moveStagedEvidence(staging!, evidenceDirectory);
+    // From here an interruption can no longer say "nothing was written": the commit may land.
+    stopWatching();
     await client.query("commit");
     inTransaction = false;
     const known = new Set(manifest.migrations.map((migration) => migration.name));

@@ -22,7 +22,9 @@ const refused = () => prismaError("P1001", { kind: "DatabaseNotReachable", host:
 const shutDown = () => prismaError("P2010", { kind: "postgres", code: "57P01", originalCode: "57P01", message: "terminating connection due to administrator command" });
 const startingUp = () => Object.assign(new Error("the database system is starting up"), { code: "57P03", severity: "FATAL" });
 const cut = () => new Error("Connection terminated unexpectedly");
-const poolTimeout = () => new Error("timeout exceeded when trying to connect");
+const connectTimeout = () => new Error("Connection terminated due to connection timeout");
+/** pg-pool's answer when all its connections stayed busy for connectionTimeoutMillis. */
+const poolBusy = () => new Error("timeout exceeded when trying to connect");
 const socket = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", errno: -111 });
 
 beforeEach(() => noteDatabaseReachable());
@@ -37,7 +39,7 @@ describe("telling a database outage from a failing query", () => {
     ["a server shut down under an open connection (57P01)", shutDown],
     ["a server still starting up (57P03)", startingUp],
     ["a connection cut by pg", cut],
-    ["pg's connect timeout", poolTimeout],
+    ["a connection attempt that timed out (an unreachable host)", connectTimeout],
     ["a socket error", socket],
     ["a query refused while the database is known down", () => new DatabaseUnavailableError()],
   ])("counts %s as an outage", (_what, make) => {
@@ -49,6 +51,7 @@ describe("telling a database outage from a failing query", () => {
     ["a missing table (42P01)", () => prismaError("P2010", { kind: "postgres", code: "42P01", originalCode: "42P01" })],
     ["a refused use case", () => new UseCaseError("closed", "Đã đóng.", "Closed.")],
     ["a bug", () => new TypeError("Cannot read properties of undefined")],
+    ["every pooled connection busy for the wait (a loaded database, not a down one)", poolBusy],
     ["a thrown string", () => "Connection terminated"],
   ])("does not count %s as one", (_what, make) => {
     expect(isDatabaseConnectionFailure(make())).toBe(false);
