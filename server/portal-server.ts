@@ -29,11 +29,12 @@ function fail(line: string): never {
 
 async function main(): Promise<void> {
   // React and Next.js choose their production builds from NODE_ENV when first loaded, below.
-  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
-  if (process.env.NODE_ENV === "production") {
-    const problem = productionAuthSecretProblem();
-    if (problem) fail(problem);
-  }
+  // Anything else would also drop the Secure cookies, HSTS and the AUTH_SECRET check, silently.
+  const nodeEnv = process.env.NODE_ENV || "production";
+  if (nodeEnv !== "production") fail(`NODE_ENV="${nodeEnv}": this server runs the production build only. Unset NODE_ENV or set it to production (npm run dev is the development server).`);
+  Object.assign(process.env, { NODE_ENV: "production" });
+  const problem = productionAuthSecretProblem();
+  if (problem) fail(problem);
   const port = Number(process.env.PORT ?? "3000");
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT="${process.env.PORT}" is not a valid port number (1–65535).`);
 

@@ -85,4 +85,11 @@ describe("start-up faults give one clear line", () => {
     expect(result.stderr).toMatch(/^✖ AUTH_SECRET is not set/);
     expect(result.stderr.split("\n")).toHaveLength(1);
   });
+
+  it("the production web server refuses a NODE_ENV other than production, which would drop Secure cookies and HSTS", () => {
+    const result = run("server/portal-server.ts", [], { NODE_ENV: "development", AUTH_SECRET: "x".repeat(40), PORT: "3719" });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/^✖ NODE_ENV="development": this server runs the production build only/);
+    expect(result.stderr.split("\n")).toHaveLength(1);
+  });
 });
