@@ -6,6 +6,7 @@
 import { createBackup } from "../backup/create-backup";
 import { restoreBackup } from "../backup/restore-backup";
 import { evidenceDirectory } from "@/lib/storage/evidence-directory";
+import { reportPhase } from "./worker-report";
 
 async function main() {
   const [phase, file] = process.argv.slice(2);
@@ -20,14 +21,7 @@ async function main() {
   } else {
     throw new Error(`unknown phase ${phase}`);
   }
-  report.maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  return report;
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+reportPhase(main);

@@ -10,6 +10,7 @@ import { disconnectPrisma } from "@/lib/data/prisma";
 import { checkDatabaseHealth } from "@/lib/data/database-health";
 import { COMMAND_LINE } from "@/lib/auth/actor";
 import pg from "pg";
+import { reportPhase } from "./worker-report";
 
 /** The floor the issue names: a plain SUM(points) GROUP BY unit over the period's score rows. */
 async function sqlFloorMs(client: pg.Client, periodCode: string): Promise<number> {
@@ -68,15 +69,8 @@ async function main() {
     throw new Error(`unknown phase ${phase}`);
   }
   report.ms = Math.round(performance.now() - started);
-  report.maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   await disconnectPrisma();
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  return report;
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+reportPhase(main);
